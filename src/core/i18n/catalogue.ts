@@ -1,0 +1,43 @@
+import { fill, pick, type Lang, type Text } from './text.js';
+import { commonMessages } from './messages/common.js';
+import { formMessages } from './messages/forms.js';
+import { lifecycleMessages } from './messages/lifecycle.js';
+import { identityMessages } from './messages/identity.js';
+import { calendarMessages } from './messages/calendar.js';
+import { storeMessages } from './messages/store.js';
+import { cliMessages } from './messages/cli.js';
+import { referenceMessages } from './messages/reference.js';
+import { appMessages } from './messages/app.js';
+
+/**
+ * The one kk/ru message catalogue. Each area keeps its messages in its own file under
+ * `messages/`; this file only joins them, so a duplicate key is a type error here.
+ */
+export const catalogue = {
+  ...commonMessages,
+  ...formMessages,
+  ...lifecycleMessages,
+  ...identityMessages,
+  ...calendarMessages,
+  ...storeMessages,
+  ...cliMessages,
+  ...referenceMessages,
+  ...appMessages,
+} satisfies Record<string, Text>;
+
+export type MessageKey = keyof typeof catalogue;
+export type Params = Readonly<Record<string, string | number>>;
+
+/** A message to show later, in whatever language the reader chose. */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: Params;
+}
+
+export function t(lang: Lang, key: MessageKey, params?: Params): string {
+  return fill(pick(catalogue[key], lang), params);
+}
+
+export function render(lang: Lang, ref: MessageRef): string {
+  return t(lang, ref.key, ref.params);
+}
