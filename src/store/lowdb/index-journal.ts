@@ -1,0 +1,217 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, truncate, unlink, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { RequestSummary } from '../port.js';
+import { AppendLog } from './append-log.js';
+import { QueueIndex } from './queue-index.js';
+import { syncDirectory } from './durable-file.js';
+
+/**
+ * The embedded store's in-memory index of every request, made durable as a snapshot plus an
+ * append-only journal (one line per change, group-committed). Start-up reads one snapshot and a
+ * short journal instead of every request file, so it stays fast at 100k requests; compaction
+ * writes a new snapshot in small chunks so it never blocks the event loop for long.
+ *
+ * Files: snapshot-<g>.jsonl (complete, renamed into place) and journal-<g>.jsonl (changes made
+ * after snapshot g was cut). Start-up loads the newest snapshot s and replays journals >= s.
+ */
+type Line = { t: 'put'; e: RequestSummary } | { t: 'del'; id: string };
+
+const CHUNK = 500;
+
+export interface OpenedIndex {
+  readonly index: IndexJournal;
+  /** Ids changed since the snapshot when the last run did not close cleanly: their files must be checked. */
+  readonly suspect: readonly string[];
+}
+
+export class IndexJournal {
+  private readonly entries = new Map<string, RequestSummary>();
+  private readonly byNumber = new Map<string, string>();
+  /** Queue pages in due order without scanning (queue-index.ts). */
+  readonly queues = new QueueIndex();
+  /** Requests with outbox items not yet delivered: the notifier's work list. */
+  readonly pending = new Set<string>();
+  private compacting: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  private constructor(
+    private readonly dir: string,
+    private generation: number,
+    private log: AppendLog,
+    private readonly compactAfter: number,
+  ) {}
+
+  static async open(dir: string, compactAfter: number): Promise<OpenedIndex> {
+    await mkdir(dir, { recursive: true });
+    const names = await readdir(dir);
+    const gens = (prefix: string) =>
+      names.flatMap((n) => (n.startsWith(prefix) && n.endsWith('.jsonl') ? [Number(n.slice(prefix.length, -6))] : [])).sort((a, b) => a - b);
+    const snapshot = gens('snapshot-').at(-1) ?? 0;
+    const journals = gens('journal-').filter((g) => g >= snapshot);
+    const clean = await readFile(join(dir, 'clean'), 'utf8').catch(() => null);
+    await unlink(join(dir, 'clean')).catch(() => undefined);
+
+    const generation = journals.at(-1) ?? snapshot;
+    const probe = new IndexJournal(dir, generation, null as unknown as AppendLog, compactAfter);
+    if (names.includes(`snapshot-${snapshot}.jsonl`)) await probe.replay(join(dir, `snapshot-${snapshot}.jsonl`), null);
+    const touched = new Set<string>();
+    let lastLines = 0;
+    for (const g of journals) lastLines = await probe.replay(join(dir, `journal-${g}.jsonl`), touched);
+    probe.log = await AppendLog.open(join(dir, `journal-${generation}.jsonl`), lastLines);
+    const suspect = clean === `${generation}:${lastLines}` ? [] : [...touched];
+    return { index: probe, suspect };
+  }
+
+  /** Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good line count. */
+  private async replay(path: string, touched: Set<string> | null): Promise<number> {
+    let good = 0;
+    let goodBytes = 0;
+    let torn = false;
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    for await (const text of lines) {
+      let line: Line;
+      try {
+        line = JSON.parse(text) as Line;
+      } catch {
+        torn = true;
+        break;
+      }
+      this.apply(line);
+      if (touched) touched.add(line.t === 'put' ? line.e.id : line.id);
+      good++;
+      goodBytes += Buffer.byteLength(text) + 1;
+    }
+    if (torn) await truncate(path, goodBytes);
+    return good;
+  }
+
+  private apply(line: Line): void {
+    if (line.t === 'put') this.set(line.e);
+    else this.remove(line.id);
+  }
+
+  /** Changes the in-memory index only; the caller has made the change durable (see `write`). */
+  set(entry: RequestSummary): void {
+    const old = this.entries.get(entry.id);
+    if (old) this.queues.remove(old);
+    if (old?.number && old.number !== entry.number) this.byNumber.delete(old.number);
+    this.entries.set(entry.id, entry);
+    if (entry.number) this.byNumber.set(entry.number, entry.id);
+    this.queues.add(entry);
+    if (entry.pendingOutbox.length > 0) this.pending.add(entry.id);
+    else this.pending.delete(entry.id);
+  }
+
+  remove(id: string): void {
+    const old = this.entries.get(id);
+    if (!old) return;
+    if (old.number) this.byNumber.delete(old.number);
+    this.queues.remove(old);
+    this.pending.delete(id);
+    this.entries.delete(id);
+  }
+
+  /**
+   * Makes one change durable: the journal line first, then `durable` (the request file), then
+   * memory. A crash in between leaves a journal line newer than the file; the next start-up finds
+   * it among the `suspect` ids and trusts the file. If `durable` fails (full disk), a compensating
+   * line restores the previous entry and the error goes to the caller: nothing was changed.
+   */
+  async commit(entry: RequestSummary, durable: () => Promise<void>): Promise<void> {
+    const previous = this.entries.get(entry.id);
+    const work = (async () => {
+      await this.log.append({ t: 'put', e: entry } satisfies Line);
+      try {
+        await durable();
+      } catch (error) {
+        await this.log.append((previous ? { t: 'put', e: previous } : { t: 'del', id: entry.id }) satisfies Line);
+        throw error;
+      }
+      this.set(entry);
+    })();
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+    if (this.log.lineCount >= this.compactAfter && !this.compacting) {
+      this.compacting = this.compact().finally(() => (this.compacting = null));
+    }
+  }
+
+  /** Drops an entry whose request file never reached the disk. */
+  async forget(id: string): Promise<void> {
+    await this.log.append({ t: 'del', id } satisfies Line);
+    this.remove(id);
+  }
+
+  get(id: string): RequestSummary | undefined {
+    return this.entries.get(id);
+  }
+
+  idOfNumber(number: string): string | undefined {
+    return this.byNumber.get(number);
+  }
+
+  values(): IterableIterator<RequestSummary> {
+    return this.entries.values();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Cuts a new snapshot: switch appends to journal g+1, let the changes already in journal g reach
+   * memory, then write the entries (immutable objects, so a shallow copy is a consistent picture)
+   * in chunks that leave the event loop free between them.
+   */
+  private async compact(): Promise<void> {
+    const next = this.generation + 1;
+    const old = this.generation;
+    const nextLog = await AppendLog.open(join(this.dir, `journal-${next}.jsonl`));
+    // Switch and list the changes already under way in one synchronous step: every change whose
+    // line went to the old journal is in `started`, and reaches memory before the picture is taken.
+    const previousLog = this.log;
+    this.log = nextLog;
+    this.generation = next;
+    const started = [...this.inFlight];
+    await Promise.allSettled(started);
+    await previousLog.close();
+    const picture = [...this.entries.values()];
+
+    const temp = join(this.dir, `.snapshot-${next}.jsonl.tmp`);
+    const file = await open(temp, 'w');
+    try {
+      for (let i = 0; i < picture.length; i += CHUNK) {
+        const chunk = picture.slice(i, i + CHUNK).map((e) => JSON.stringify({ t: 'put', e }) + '\n').join('');
+        await file.write(chunk);
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, join(this.dir, `snapshot-${next}.jsonl`));
+    await syncDirectory(this.dir);
+    await unlink(join(this.dir, `journal-${old}.jsonl`)).catch(() => undefined);
+    await unlink(join(this.dir, `snapshot-${old}.jsonl`)).catch(() => undefined);
+  }
+
+  /** Flushes, and records that this run ended cleanly so the next start-up need not check files. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+    await this.compacting;
+    const lines = this.log.lineCount;
+    await this.log.close();
+    try {
+      await writeFile(join(this.dir, 'clean'), `${this.generation}:${lines}`);
+      await syncDirectory(this.dir);
+    } catch {
+      // A full disk: without the marker the next start-up checks the recent files, which is safe.
+      await unlink(join(this.dir, 'clean')).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Request } from '../../core/request.js';
+import { domainError, fail, ok, type Result } from '../../core/result.js';
+import type { ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
+import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
+import { IndexJournal } from './index-journal.js';
+import { acquireLock } from './lock.js';
+import { query, restOf, summarise } from './summary.js';
+
+export interface LowdbStoreOptions {
+  readonly dataDir: string;
+  /** Named in the lock file, so a second process can say who holds the store. */
+  readonly command: string;
+  /** Journal lines before a new index snapshot is cut. */
+  readonly compactAfter?: number;
+  /** Request documents kept in memory for fast look-ups. */
+  readonly cacheSize?: number;
+}
+
+const FORMAT = 1;
+
+/**
+ * The embedded store: one lowdb document per request (so a change rewrites ~2 KB, not the whole
+ * store), an in-memory index made durable by a snapshot and journal (index-journal.ts), durable
+ * atomic writes (durable-file.ts), and a lock so that only one process opens it.
+ */
+export class LowdbStore implements Store {
+  readonly kind = 'lowdb';
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<string, Request>();
+  private readonly sequences = new Map<number, number>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly index: IndexJournal,
+    private readonly users: Low<{ users: User[] }>,
+    private readonly release: () => Promise<void>,
+    private readonly cacheSize: number,
+  ) {}
+
+  static async open(options: LowdbStoreOptions): Promise<Result<LowdbStore>> {
+    const dir = options.dataDir;
+    await mkdir(dir, { recursive: true });
+    const lock = await acquireLock(join(dir, 'store.lock'), options.command);
+    if (!lock.ok) {
+      if (!lock.holder) return fail(domainError('STORE_LOCKED', { key: 'store.lockUnreadable', params: { path: join(dir, 'store.lock') } }));
+      const { pid, host, command, since } = lock.holder;
+      return fail(domainError('STORE_LOCKED', { key: 'store.locked', params: { dir, pid, host, command, since } }));
+    }
+    try {
+      const marker = await readJson<{ format: number }>(join(dir, 'store.json'));
+      if (marker && marker.format > FORMAT) {
+        await lock.release();
+        return fail(domainError('STORE_FAILED', { key: 'store.newerFormat', params: { dir, found: marker.format, supported: FORMAT } }));
+      }
+      if (!marker) await writeFileDurably(join(dir, 'store.json'), JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString() }));
+      const { index, suspect } = await IndexJournal.open(join(dir, 'index'), options.compactAfter ?? 10_000);
+      const users = new Low(new DurableJsonFile<{ users: User[] }>(join(dir, 'users.json')), { users: [] });
+      await users.read();
+      const store = new LowdbStore(dir, index, users, lock.release, options.cacheSize ?? 5_000);
+      await store.recover(suspect);
+      store.countSequences();
+      return ok(store);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private docPath(id: string): string {
+    return join(this.dir, 'requests', id.slice(0, 2), `${id}.json`);
+  }
+
+  /** After an unclean stop, trusts each recently changed request's file over its journal line. */
+  private async recover(suspect: readonly string[]): Promise<void> {
+    for (const id of suspect) {
+      const doc = await readJson<Request>(this.docPath(id)).catch(() => null);
+      const entry = this.index.get(id);
+      if (!doc) {
+        if (entry) await this.index.forget(id);
+      } else if (!entry || entry.version !== doc.version || entry.pendingOutbox.length !== summarise(doc).pendingOutbox.length) {
+        await this.index.commit(summarise(doc), async () => undefined);
+      }
+      const shard = join(this.dir, 'requests', id.slice(0, 2));
+      const leftovers = (await readdir(shard).catch(() => [] as string[])).filter((n) => n.startsWith(`.${id}.json.`));
+      await Promise.all(leftovers.map((n) => unlink(join(shard, n)).catch(() => undefined)));
+    }
+  }
+
+  private countSequences(): void {
+    for (const e of this.index.values()) {
+      if (!e.number) continue;
+      const [yy, seq] = e.number.split('-');
+      const year = Number(yy);
+      this.sequences.set(year, Math.max(this.sequences.get(year) ?? 0, Number(seq)));
+    }
+  }
+
+  /** Runs `work` after every earlier operation on the same request: one writer per request at a time. */
+  private exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(id) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.queues.set(id, tail);
+    void tail.then(() => {
+      if (this.queues.get(id) === tail) this.queues.delete(id);
+    });
+    return run;
+  }
+
+  private async write(doc: Request): Promise<Result<Request>> {
+    try {
+      await this.index.commit(summarise(doc), async () => {
+        await mkdir(join(this.dir, 'requests', doc.id.slice(0, 2)), { recursive: true });
+        const file = new Low<Request>(new DurableJsonFile(this.docPath(doc.id)), doc);
+        await file.write();
+      });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason } }));
+    }
+    this.remember(doc);
+    return ok(doc);
+  }
+
+  private remember(doc: Request): void {
+    this.cache.delete(doc.id);
+    this.cache.set(doc.id, doc);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  create(request: Request): Promise<Result<Request>> {
+    return this.exclusive(request.id, async () => {
+      if (this.index.get(request.id)) return fail(domainError('CONFLICT', { key: 'store.exists', params: { id: request.id } }));
+      return this.write(request);
+    });
+  }
+
+  save(request: Request, expectedVersion: number): Promise<Result<Request>> {
+    return this.exclusive(request.id, async () => {
+      const current = this.index.get(request.id);
+      if (!current) return fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number: request.number ?? request.id } }));
+      if (current.version !== expectedVersion) {
+        return fail(domainError('CONFLICT', { key: 'store.conflict', params: { number: request.number ?? request.id } }));
+      }
+      if (request.version !== expectedVersion + 1) throw new Error(`save: version ${request.version} after ${expectedVersion}`);
+      const stored = await this.get(request.id);
+      return this.write(keepDeliveryMarks(request, stored));
+    });
+  }
+
+  async get(id: string): Promise<Request | null> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    if (!this.index.get(id)) return null;
+    const doc = await readJson<Request>(this.docPath(id));
+    if (doc) this.remember(doc);
+    return doc;
+  }
+
+  async getByNumber(number: string): Promise<Request | null> {
+    const id = this.index.idOfNumber(number);
+    return id ? this.get(id) : null;
+  }
+
+  async summaryByNumber(number: string): Promise<RequestSummary | null> {
+    const id = this.index.idOfNumber(number);
+    return id ? (this.index.get(id) ?? null) : null;
+  }
+
+  async list(filter: ListFilter): Promise<Page<RequestSummary>> {
+    return this.index.queues.page(filter, restOf(filter)) ?? query(this.index.values(), filter);
+  }
+
+  async nextSequence(year: number): Promise<number> {
+    const yy = year % 100;
+    const next = (this.sequences.get(yy) ?? 0) + 1;
+    this.sequences.set(yy, next);
+    return next;
+  }
+
+  async pendingOutbox(limit: number): Promise<readonly OutboxEntry[]> {
+    const out: OutboxEntry[] = [];
+    for (const id of [...this.index.pending]) {
+      const doc = await this.get(id);
+      if (!doc) continue;
+      for (const item of doc.outbox) {
+        if (item.deliveredAt) continue;
+        out.push({ requestId: doc.id, number: doc.number, service: doc.service, lang: doc.lang, contact: doc.contact, item });
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  ackOutbox(requestId: string, itemId: string, at: string): Promise<void> {
+    return this.exclusive(requestId, async () => {
+      const doc = await this.get(requestId);
+      if (!doc || !doc.outbox.some((o) => o.id === itemId && !o.deliveredAt)) return;
+      const marked = { ...doc, outbox: doc.outbox.map((o) => (o.id === itemId ? { ...o, deliveredAt: at } : o)) };
+      const saved = await this.write(marked);
+      if (!saved.ok) throw new Error(`outbox acknowledgement not stored: ${saved.error.message.key}`);
+    });
+  }
+
+  async listUsers(): Promise<readonly User[]> {
+    return this.users.data.users;
+  }
+
+  async getUser(login: string): Promise<User | null> {
+    return this.users.data.users.find((u) => u.login === login) ?? null;
+  }
+
+  async putUser(user: User): Promise<void> {
+    await this.users.update((data) => {
+      const i = data.users.findIndex((u) => u.login === user.login);
+      if (i >= 0) data.users[i] = user;
+      else data.users.push(user);
+    });
+  }
+
+  private blobPath(sha256: string): string {
+    return join(this.dir, 'blobs', sha256.slice(0, 2), sha256);
+  }
+
+  async putBlob(content: Uint8Array): Promise<string> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const path = this.blobPath(sha256);
+    if (!(await readFile(path).then(() => true, () => false))) {
+      await mkdir(join(this.dir, 'blobs', sha256.slice(0, 2)), { recursive: true });
+      await writeFileDurably(path, content);
+    }
+    return sha256;
+  }
+
+  async getBlob(sha256: string): Promise<Uint8Array | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    return readFile(this.blobPath(sha256)).catch(() => null);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+    await this.index.close();
+    await this.release();
+  }
+}
+
+/** Delivery marks belong to the store, not to the request's author: a save never erases them. */
+function keepDeliveryMarks(next: Request, stored: Request | null): Request {
+  if (!stored) return next;
+  const delivered = new Map(stored.outbox.filter((o) => o.deliveredAt).map((o) => [o.id, o.deliveredAt]));
+  if (delivered.size === 0) return next;
+  return { ...next, outbox: next.outbox.map((o) => (delivered.has(o.id) && !o.deliveredAt ? { ...o, deliveredAt: delivered.get(o.id)! } : o)) };
+}

@@ -1,0 +1,100 @@
+import type { Request, Role, State, OutboxItem } from '../core/request.js';
+import type { Lang } from '../core/i18n/text.js';
+import type { Channel, ServiceId } from '../core/services/types.js';
+import type { Result } from '../core/result.js';
+
+/** What a queue or a search shows without opening the request: kept in memory by the embedded store. */
+export interface RequestSummary {
+  readonly id: string;
+  readonly number: string | null;
+  readonly version: number;
+  readonly state: State;
+  readonly service: ServiceId;
+  readonly office: string;
+  readonly receivedBy: string;
+  readonly channel: Channel;
+  readonly dueDate: string | null;
+  readonly applicantIin: string;
+  readonly applicantName: string;
+  readonly submittedAt: string | null;
+  readonly updatedAt: string;
+  /** Outbox items not yet confirmed as delivered. */
+  readonly pendingOutbox: readonly string[];
+  /** The last history event: what the call-centre reads out ("taken into work on ..."). */
+  readonly lastEvent: { readonly at: string; readonly action: string; readonly to: State } | null;
+}
+
+export interface ListFilter {
+  readonly states?: readonly State[];
+  readonly service?: ServiceId;
+  /** Provider office, or the centre that received it. */
+  readonly office?: string;
+  readonly receivedBy?: string;
+  readonly applicantIin?: string;
+  /** Only requests due on or before this date (YYYY-MM-DD). */
+  readonly dueOnOrBefore?: string;
+  /** Matches the request number, the applicant's IIN, or part of the applicant's name. */
+  readonly text?: string;
+  readonly order?: 'due' | 'submitted' | 'updated';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface OutboxEntry {
+  readonly requestId: string;
+  readonly number: string | null;
+  readonly service: ServiceId;
+  readonly lang: Lang;
+  readonly contact: Request['contact'];
+  readonly item: OutboxItem;
+}
+
+export interface User {
+  readonly login: string;
+  readonly role: Exclude<Role, 'citizen' | 'system'>;
+  readonly fullName: string;
+  readonly organisationId?: string;
+  readonly iin?: string;
+  /** scrypt hash as `scrypt$N$r$p$salt$hash` (base64); never the password itself. */
+  readonly passwordHash?: string;
+  readonly publicKeys?: readonly string[];
+  readonly lang?: Lang;
+  readonly disabled?: boolean;
+  readonly createdAt: string;
+}
+
+/**
+ * The storage port. Every adapter (lowdb embedded, PostgreSQL) passes the same contract suite
+ * (test/store/contract.ts). Saves are compare-and-set on the request's version: of two clerks
+ * acting on one request, one succeeds and the other gets CONFLICT, never a lost update.
+ * A write is acknowledged only once it is on disk.
+ */
+export interface Store {
+  readonly kind: string;
+  /** Stores a new request; CONFLICT if the id exists. */
+  create(request: Request): Promise<Result<Request>>;
+  /** Stores `request` if the stored version is still `expectedVersion` (request.version must be expectedVersion + 1). */
+  save(request: Request, expectedVersion: number): Promise<Result<Request>>;
+  get(id: string): Promise<Request | null>;
+  getByNumber(number: string): Promise<Request | null>;
+  /** The summary of a request by number, without reading the whole request: status look-ups. */
+  summaryByNumber(number: string): Promise<RequestSummary | null>;
+  list(filter: ListFilter): Promise<Page<RequestSummary>>;
+  /** Next free request sequence number for a year (1, 2, ...). */
+  nextSequence(year: number): Promise<number>;
+  pendingOutbox(limit: number): Promise<readonly OutboxEntry[]>;
+  /** Marks an outbox item delivered; idempotent. */
+  ackOutbox(requestId: string, itemId: string, at: string): Promise<void>;
+  listUsers(): Promise<readonly User[]>;
+  getUser(login: string): Promise<User | null>;
+  putUser(user: User): Promise<void>;
+  /** Stores content by its SHA-256 and returns the hash; storing the same content twice is a no-op. */
+  putBlob(content: Uint8Array): Promise<string>;
+  getBlob(sha256: string): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}

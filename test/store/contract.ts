@@ -1,0 +1,172 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { Store } from '../../src/store/port.js';
+import { aRequest, changed } from './fixtures.js';
+
+/**
+ * The storage contract. Every adapter runs this same suite (lowdb now, PostgreSQL later):
+ * `open` gives a store on fresh storage; `reopen` closes it and opens the same storage again.
+ */
+export interface StoreHarness {
+  open(): Promise<Store>;
+  reopen(store: Store): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+export function storeContract(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await harness.cleanup();
+    });
+
+    it('finds a stored request by id and by number, exactly as it was stored', async () => {
+      const r = aRequest();
+      expect((await store.create(r)).ok).toBe(true);
+      expect(await store.get(r.id)).toEqual(r);
+      expect(await store.getByNumber(r.number!)).toEqual(r);
+      expect(await store.get('no-such-id')).toBeNull();
+      expect(await store.getByNumber('26-999999-0')).toBeNull();
+      const summary = await store.summaryByNumber(r.number!);
+      expect(summary).toMatchObject({ id: r.id, state: 'SUBMITTED', dueDate: '2026-04-06', lastEvent: { action: 'register', to: 'SUBMITTED' } });
+      expect(await store.summaryByNumber('26-999999-0')).toBeNull();
+    });
+
+    it('refuses to create a request whose id already exists', async () => {
+      const r = aRequest();
+      await store.create(r);
+      const again = await store.create({ ...r, state: 'IN_WORK' });
+      expect(again.ok).toBe(false);
+      if (!again.ok) expect(again.error.code).toBe('CONFLICT');
+      expect((await store.get(r.id))!.state).toBe('SUBMITTED');
+    });
+
+    it('saves a change made on the current version', async () => {
+      const r = aRequest();
+      await store.create(r);
+      const next = changed(r, 'IN_WORK');
+      const saved = await store.save(next, r.version);
+      expect(saved.ok).toBe(true);
+      expect((await store.getByNumber(r.number!))!.state).toBe('IN_WORK');
+      expect((await store.get(r.id))!.version).toBe(2);
+    });
+
+    it('refuses a change made on a stale version and keeps what was stored', async () => {
+      const r = aRequest();
+      await store.create(r);
+      await store.save(changed(r, 'IN_WORK'), 1);
+      const stale = await store.save(changed(r, 'REFUSED'), 1);
+      expect(stale.ok).toBe(false);
+      if (!stale.ok) {
+        expect(stale.error.code).toBe('CONFLICT');
+        expect(stale.error.message.key).toBe('store.conflict');
+      }
+      expect((await store.get(r.id))!.state).toBe('IN_WORK');
+    });
+
+    it('of two clerks acting on one request at the same moment, one succeeds and one gets a conflict', async () => {
+      const r = aRequest();
+      await store.create(r);
+      const results = await Promise.all([store.save(changed(r, 'IN_WORK'), 1), store.save(changed(r, 'IN_WORK'), 1)]);
+      expect(results.filter((x) => x.ok)).toHaveLength(1);
+      const lost = results.find((x) => !x.ok);
+      expect(lost && !lost.ok && lost.error.code).toBe('CONFLICT');
+      expect((await store.get(r.id))!.history).toHaveLength(2);
+    });
+
+    it('says NOT_FOUND when saving a request it never stored', async () => {
+      const r = aRequest();
+      const saved = await store.save(changed(r, 'IN_WORK'), 1);
+      expect(!saved.ok && saved.error.code).toBe('NOT_FOUND');
+    });
+
+    it('lists by state, service, office, applicant IIN, due date and text, soonest due first, in pages', async () => {
+      const a = aRequest({ due: { dueDate: '2026-04-10', rule: { unit: 'calendar', amount: 15, source: 't' }, explanation: {} } });
+      const b = aRequest({ state: 'IN_WORK', due: { dueDate: '2026-04-01', rule: { unit: 'calendar', amount: 15, source: 't' }, explanation: {} } });
+      const c = aRequest({ service: 'unemployed-certificate', office: 'ekb-employment', receivedBy: 'ekb-centre', applicant: { iin: '781115300019', fullName: 'Сейітов Ерлан Қайратұлы' } });
+      for (const r of [a, b, c]) await store.create(r);
+      const ids = async (f: Parameters<Store['list']>[0]) => (await store.list(f)).items.map((i) => i.id);
+      // b is due 01.04, c 06.04 (fixture default), a 10.04.
+      expect(await ids({ order: 'due' })).toEqual([b.id, c.id, a.id]);
+      expect(await ids({ states: ['IN_WORK'] })).toEqual([b.id]);
+      expect(await ids({ service: 'unemployed-certificate' })).toEqual([c.id]);
+      expect(await ids({ office: 'ekb-employment' })).toEqual([c.id]);
+      expect(await ids({ receivedBy: 'ekb-centre' })).toEqual([c.id]);
+      expect(await ids({ applicantIin: '781115300019' })).toEqual([c.id]);
+      expect(new Set(await ids({ dueOnOrBefore: '2026-04-06' }))).toEqual(new Set([b.id, c.id]));
+      expect(await ids({ text: 'сейітов' })).toEqual([c.id]);
+      expect(await ids({ text: '7811153' })).toEqual([c.id]);
+      expect(await ids({ text: a.number!.replace(/-/g, ' ') })).toEqual([a.id]);
+      const page = await store.list({ order: 'due', limit: 2, offset: 1 });
+      expect(page.total).toBe(3);
+      expect(page.items).toHaveLength(2);
+      expect(page.items[0]!.id).not.toBe(b.id);
+    });
+
+    it('hands out increasing sequence numbers that continue after a restart', async () => {
+      const first = await store.nextSequence(2026);
+      const second = await store.nextSequence(2026);
+      expect(second).toBeGreaterThan(first);
+      await store.create(aRequest({ seq: second }));
+      store = await harness.reopen(store);
+      expect(await store.nextSequence(2026)).toBeGreaterThan(second);
+    });
+
+    it('keeps what the citizen must be told until the notifier confirms it, across saves and restarts', async () => {
+      const r = aRequest();
+      await store.create(r);
+      const pending = await store.pendingOutbox(10);
+      expect(pending.map((p) => p.item.id)).toEqual([r.outbox[0]!.id]);
+      expect(pending[0]!.number).toBe(r.number);
+      await store.ackOutbox(r.id, r.outbox[0]!.id, '2026-03-20T05:01:00.000Z');
+      await store.ackOutbox(r.id, r.outbox[0]!.id, '2026-03-20T05:02:00.000Z');
+      expect(await store.pendingOutbox(10)).toEqual([]);
+      // A clerk's save made from a copy read before the acknowledgement must not resurrect it.
+      const next = changed(r, 'IN_WORK');
+      await store.save(next, 1);
+      const after = await store.pendingOutbox(10);
+      expect(after.map((p) => p.item.id)).toEqual([next.outbox[1]!.id]);
+      store = await harness.reopen(store);
+      expect((await store.pendingOutbox(10)).map((p) => p.item.id)).toEqual([next.outbox[1]!.id]);
+      const stored = await store.get(r.id);
+      expect(stored!.outbox[0]!.deliveredAt).toBe('2026-03-20T05:01:00.000Z');
+      expect(stored!.version).toBe(2);
+    });
+
+    it('keeps users and their changes', async () => {
+      await store.putUser({ login: 'kzo-clerk', role: 'clerk', fullName: 'A', organisationId: 'kzo-archives', createdAt: 't' });
+      await store.putUser({ login: 'admin', role: 'admin', fullName: 'B', createdAt: 't' });
+      await store.putUser({ login: 'kzo-clerk', role: 'clerk', fullName: 'A2', organisationId: 'kzo-archives', createdAt: 't' });
+      store = await harness.reopen(store);
+      expect((await store.getUser('kzo-clerk'))!.fullName).toBe('A2');
+      expect((await store.listUsers()).map((u) => u.login).sort()).toEqual(['admin', 'kzo-clerk']);
+      expect(await store.getUser('nobody')).toBeNull();
+    });
+
+    it('stores attachments by content hash, once', async () => {
+      const content = new TextEncoder().encode('scan of an identity card');
+      const hash = await store.putBlob(content);
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(await store.putBlob(content)).toBe(hash);
+      expect(Buffer.from((await store.getBlob(hash))!).toString()).toBe('scan of an identity card');
+      expect(await store.getBlob('0'.repeat(64))).toBeNull();
+      expect(await store.getBlob('../../etc/passwd')).toBeNull();
+    });
+
+    it('finds everything again after a restart', async () => {
+      const rs = Array.from({ length: 20 }, () => aRequest());
+      for (const r of rs) await store.create(r);
+      await store.save(changed(rs[3]!, 'IN_WORK'), 1);
+      store = await harness.reopen(store);
+      expect((await store.list({ limit: 100 })).total).toBe(20);
+      expect((await store.getByNumber(rs[3]!.number!))!.state).toBe('IN_WORK');
+      expect((await store.get(rs[7]!.id))).toEqual(rs[7]);
+    });
+  });
+}
