@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { formatRequestNumber, parseRequestNumber } from '../core/identity/request-number.js';
+import { numberProblemKey } from '../core/identity/checks.js';
+import type { Lang } from '../core/i18n/text.js';
+import { validateForm } from '../core/forms/validate.js';
+import type { Command, TransitionContext } from '../core/lifecycle/context.js';
+import { transition } from '../core/lifecycle/transition.js';
+import { findOrganisation, providersOf } from '../core/offices.js';
+import type { Actor, Attachment, Request } from '../core/request.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
+import { findService } from '../core/services/catalogue.js';
+import type { Channel, ServiceDef } from '../core/services/types.js';
+import type { Reference } from '../config/reference.js';
+import type { ListFilter, Page, RequestSummary, Store } from '../store/port.js';
+import { localDate, type Clock } from './clock.js';
+import { intakeChecks } from './intake.js';
+import { checkAttachments, type NewAttachment } from './attachments.js';
+
+export interface SubmitInput {
+  readonly serviceId: string;
+  readonly channel: Channel;
+  readonly answers: unknown;
+  readonly actor: Actor;
+  readonly lang: Lang;
+  /** Provider office; chosen automatically when only one provides the service (in the actor's region). */
+  readonly office?: string;
+  readonly attachments?: readonly NewAttachment[];
+  readonly paperDocuments?: readonly string[];
+  /** The phone Telegram verified for the citizen (bot channel). */
+  readonly verifiedPhone?: string;
+  readonly contact?: Request['contact'];
+}
+
+export type ActInput = Omit<Command, 'number'>;
+
+/**
+ * The application service every front-end calls: it turns a front-end's input into core commands,
+ * runs the pure lifecycle, and saves the outcome through the store with compare-and-set.
+ */
+export class RequestService {
+  constructor(
+    readonly store: Store,
+    readonly reference: Reference,
+    private readonly clock: Clock,
+    private readonly newId: () => string = randomUUID,
+  ) {}
+
+  /** Now, and today's date in Kazakhstan. */
+  moment(): { now: string; today: string } {
+    const now = this.clock.now();
+    return { now: now.toISOString(), today: localDate(now, this.reference.offices.timezoneOffsetMinutes) };
+  }
+
+  private context(service: ServiceDef, office: string): TransitionContext {
+    const { now, today } = this.moment();
+    return {
+      now,
+      today,
+      calendar: this.reference.calendar,
+      service,
+      office: findOrganisation(this.reference.offices, office),
+      newId: this.newId,
+    };
+  }
+
+  private chooseOffice(service: ServiceDef, input: SubmitInput): Result<string, DomainError> {
+    const providers = providersOf(this.reference.offices, service.id);
+    const ids = providers.map((p) => p.id);
+    const listed = ids.join(', ');
+    if (input.actor.role === 'clerk') {
+      // A clerk takes requests in at their own office's counter, for their own office.
+      const own = input.actor.organisationId ?? '';
+      if (input.office && input.office !== own) {
+        return fail(domainError('FORBIDDEN', { key: 'app.clerkOtherOffice', params: { office: input.office, own } }));
+      }
+      return ids.includes(own) ? ok(own) : fail(domainError('FORBIDDEN', { key: 'app.clerkNotProvider', params: { office: own } }));
+    }
+    if (input.office) {
+      return ids.includes(input.office)
+        ? ok(input.office)
+        : fail(domainError('VALIDATION', { key: 'app.officeNotProvider', params: { office: input.office, allowed: listed } }));
+    }
+    const actorOrg = input.actor.organisationId ? findOrganisation(this.reference.offices, input.actor.organisationId) : undefined;
+    const nearby = actorOrg ? providers.filter((p) => p.region.ru === actorOrg.region.ru) : [];
+    const candidates = nearby.length > 0 ? nearby : providers;
+    if (candidates.length === 1) return ok(candidates[0]!.id);
+    return fail(domainError('VALIDATION', { key: 'app.officeRequired', params: { allowed: candidates.map((p) => p.id).join(', ') } }));
+  }
+
+  async submit(input: SubmitInput): Promise<Result<Request>> {
+    const service = findService(input.serviceId);
+    if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
+    if (!service.channels.includes(input.channel)) {
+      return fail(domainError('VALIDATION', { key: 'app.channelNotOffered', params: { channel: input.channel, allowed: service.channels.join(', ') } }));
+    }
+    const { now, today } = this.moment();
+    const form = validateForm(service.form, input.answers, today);
+    if (!form.ok) return form;
+    const answers = form.value;
+    const office = this.chooseOffice(service, input);
+    if (!office.ok) return office;
+    const files = checkAttachments(input.attachments ?? []);
+    if (!files.ok) return files;
+
+    const draft = await this.buildDraft(input, service, office.value, answers, now);
+    const ctx = this.context(service, office.value);
+    const checked = await intakeChecks(this.reference, service, input.channel, answers, today, input.verifiedPhone);
+    if (!checked.ok) {
+      if (checked.error.code === 'INTAKE_REFUSED') await this.recordIntakeRefusal(draft, checked.error, ctx);
+      return checked;
+    }
+    const year = Number(today.slice(0, 4));
+    const number = formatRequestNumber(year, await this.store.nextSequence(year));
+    const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
+    if (!registered.ok) return registered;
+    return this.store.create({ ...registered.value.request, version: 1 });
+  }
+
+  private async buildDraft(input: SubmitInput, service: ServiceDef, office: string, answers: Record<string, unknown>, now: string): Promise<Request> {
+    const attachments: Attachment[] = [];
+    for (const file of input.attachments ?? []) {
+      const sha256 = await this.store.putBlob(file.content);
+      attachments.push({ name: file.name, mediaType: file.mediaType, size: file.content.byteLength, sha256, ...(file.documentId ? { documentId: file.documentId } : {}), addedAt: now, addedBy: input.actor.login });
+    }
+    const applicant = (answers.applicant ?? {}) as Record<string, string>;
+    return {
+      id: this.newId(),
+      number: null,
+      version: 1,
+      service: service.id,
+      channel: input.channel,
+      lang: input.lang === 'en' ? 'ru' : input.lang,
+      office,
+      receivedBy: input.channel === 'office' ? office : input.channel === 'bot' ? 'bot' : input.actor.organisationId ?? 'centre',
+      state: 'DRAFT',
+      applicant: {
+        iin: applicant.iin ?? '',
+        fullName: [applicant.lastName, applicant.firstName, applicant.patronymic].filter(Boolean).join(' '),
+        ...(applicant.phone ? { phone: applicant.phone } : {}),
+      },
+      answers,
+      attachments,
+      paperDocuments: [...(input.paperDocuments ?? [])],
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      submittedOn: null,
+      due: null,
+      history: [],
+      outbox: [],
+      ...(input.contact ? { contact: input.contact } : {}),
+    };
+  }
+
+  /**
+   * Keeps an unfinished questionnaire (state DRAFT) so the counter can resume it when the citizen
+   * comes back with a missing document. Answers are not validated until registration.
+   */
+  async saveDraft(input: SubmitInput): Promise<Result<Request>> {
+    const service = findService(input.serviceId);
+    if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
+    const office = this.chooseOffice(service, input);
+    if (!office.ok) return office;
+    const files = checkAttachments(input.attachments ?? []);
+    if (!files.ok) return files;
+    const answers = (input.answers && typeof input.answers === 'object' ? input.answers : {}) as Record<string, unknown>;
+    return this.store.create(await this.buildDraft(input, service, office.value, answers, this.moment().now));
+  }
+
+  /** Intake refusals are kept (without a number, SPEC §3.2) so supervisors can see them. */
+  private async recordIntakeRefusal(draft: Request, error: DomainError, ctx: TransitionContext): Promise<void> {
+    const refused = transition(draft, {
+      action: 'refuseIntake',
+      actor: { login: 'system', role: 'system' },
+      channel: 'system',
+      reasons: error.reasons ?? [],
+    }, ctx);
+    if (refused.ok) await this.store.create({ ...refused.value.request, version: 1 });
+  }
+
+  /** Looks a number up as a person typed it: a typo is INVALID_NUMBER, not NOT_FOUND. */
+  private async byNumber<T>(numberInput: string, read: (number: string) => Promise<T | null>): Promise<Result<T>> {
+    const parsed = parseRequestNumber(numberInput);
+    if (!parsed.ok) {
+      return fail(domainError('INVALID_NUMBER', { key: numberProblemKey(parsed.error), params: { number: numberInput.trim() } }));
+    }
+    const found = await read(parsed.value);
+    return found ? ok(found) : fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number: parsed.value } }));
+  }
+
+  /** The whole request, for the clerk's screen and decisions. */
+  find(numberInput: string): Promise<Result<Request>> {
+    return this.byNumber(numberInput, (n) => this.store.getByNumber(n));
+  }
+
+  /** State, dates and last event from the index: what the call-centre and the bot read out. */
+  lookup(numberInput: string): Promise<Result<RequestSummary>> {
+    return this.byNumber(numberInput, (n) => this.store.summaryByNumber(n));
+  }
+
+  async act(numberInput: string, input: ActInput): Promise<Result<Request>> {
+    const found = await this.find(numberInput);
+    if (!found.ok) return found;
+    return this.actOn(found.value, input);
+  }
+
+  /** Acts on the request as it was read: if it changed since, the save is refused as CONFLICT. */
+  async actOn(request: Request, input: ActInput): Promise<Result<Request>> {
+    const service = findService(request.service)!;
+    const next = transition(request, input, this.context(service, request.office));
+    if (!next.ok) return next;
+    return this.store.save(next.value.request, request.version);
+  }
+
+  list(filter: ListFilter): Promise<Page<RequestSummary>> {
+    return this.store.list(filter);
+  }
+}

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { formatDate } from '../../core/calendar/dates.js';
+import { t } from '../../core/i18n/catalogue.js';
+import { pick } from '../../core/i18n/text.js';
+import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
+import { OPEN_STATES, STATES, type State } from '../../core/request.js';
+import { fail, ok } from '../../core/result.js';
+import { findService } from '../../core/services/catalogue.js';
+import { SERVICE_IDS, type ServiceId } from '../../core/services/types.js';
+import type { ListFilter, RequestSummary } from '../../store/port.js';
+import { badValue } from '../args.js';
+import { finish, str, strs, type CommandSpec } from '../command.js';
+import { requestJson, stateLabel } from '../output.js';
+
+export const listCommand: CommandSpec = {
+  name: 'list',
+  usage: 'anyqtama list [--state S]... [--service ID] [--office ID] [--search TEXT] [--overdue] [--due-soon] [--limit N] [--json]',
+  summary: { kk: 'Өтініштер тізімі (мерзімі бойынша)', ru: 'Список заявок (по сроку)', en: 'List requests, soonest due first' },
+  options: {
+    state: { type: 'string', multiple: true },
+    service: { type: 'string' },
+    office: { type: 'string' },
+    search: { type: 'string' },
+    overdue: { type: 'boolean' },
+    'due-soon': { type: 'boolean' },
+    limit: { type: 'string' },
+  },
+  async run(ctx, values) {
+    const states = strs(values.state).map((s) => s.toUpperCase());
+    const bad = states.find((s) => !(STATES as readonly string[]).includes(s));
+    if (bad) return finish(ctx, fail(badValue(ctx.lang, '--state', 'cli.expected.state', { states: STATES.join(', ') })), () => undefined);
+    const serviceId = str(values.service);
+    if (serviceId && !(SERVICE_IDS as readonly string[]).includes(serviceId)) {
+      return finish(ctx, fail(badValue(ctx.lang, '--service', 'cli.expected.service')), () => undefined);
+    }
+    const limit = Number(str(values.limit) ?? 50);
+    const wantOverdue = values.overdue === true;
+    const wantDueSoon = values['due-soon'] === true;
+    const office = str(values.office);
+    const text = str(values.search);
+    const result = await ctx.withService(async (service) => {
+      const { today } = service.moment();
+      const calendar = service.reference.calendar;
+      const deadlineFilter = wantOverdue || wantDueSoon;
+      const filter: ListFilter = {
+        ...(states.length ? { states: states as State[] } : deadlineFilter ? { states: OPEN_STATES } : {}),
+        ...(serviceId ? { service: serviceId as ServiceId } : {}),
+        ...(office ? { office } : {}),
+        ...(text ? { text } : {}),
+        order: 'due',
+        limit: deadlineFilter ? Number.MAX_SAFE_INTEGER : limit,
+      };
+      const page = await service.list(filter);
+      const status = (s: RequestSummary) => deadlineStatusOf(s.state, s.dueDate, today, calendar);
+      const items = page.items
+        .map((s) => ({ ...s, deadlineStatus: status(s) }))
+        .filter((s) => !deadlineFilter || (wantOverdue && s.deadlineStatus === 'overdue') || (wantDueSoon && s.deadlineStatus === 'dueSoon'));
+      return ok({ items: deadlineFilter ? items.slice(0, limit) : items, total: deadlineFilter ? items.length : page.total });
+    });
+    return finish(ctx, result, ({ items, total }) => {
+      if (ctx.json) {
+        ctx.io.out(JSON.stringify(items, null, 2));
+        return;
+      }
+      if (items.length === 0) ctx.io.out(t(ctx.lang, 'cli.list.empty'));
+      for (const s of items) {
+        const flag = s.deadlineStatus === 'overdue' ? '!' : s.deadlineStatus === 'dueSoon' ? '~' : ' ';
+        const title = findService(s.service);
+        ctx.io.out(`${flag} ${(s.number ?? '—').padEnd(12)} ${(s.dueDate ? formatDate(s.dueDate) : '—').padEnd(10)} ${stateLabel(ctx.lang, s.state).padEnd(24)} ${title ? pick(title.shortTitle, ctx.lang) : s.service} · ${s.applicantName}`);
+      }
+      ctx.io.out(t(ctx.lang, 'cli.list.total', { total, shown: items.length }));
+    });
+  },
+};
+
+const CSV_COLUMNS = ['number', 'service', 'state', 'channel', 'office', 'receivedBy', 'applicantIin', 'applicantName', 'submittedAt', 'dueDate', 'updatedAt'] as const;
+
+/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const exportCommand: CommandSpec = {
+  name: 'export',
+  usage: 'anyqtama export --format json|csv [-o FILE]',
+  summary: { kk: 'Барлық өтініштерді шығару', ru: 'Выгрузка всех заявок', en: 'Export all requests' },
+  options: { format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  async run(ctx, values) {
+    const format = str(values.format) ?? 'json';
+    if (format !== 'json' && format !== 'csv') return finish(ctx, fail(badValue(ctx.lang, '--format', 'cli.expected.format')), () => undefined);
+    const output = str(values.output);
+    const result = await ctx.withService(async (service, store) => {
+      const page = await service.list({ order: 'submitted', limit: Number.MAX_SAFE_INTEGER });
+      if (format === 'csv') {
+        const rows = page.items.map((s) => CSV_COLUMNS.map((c) => csvCell(s[c])).join(','));
+        return ok({ text: `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`, count: page.items.length });
+      }
+      const { today } = service.moment();
+      const docs = [];
+      for (const s of page.items) {
+        const doc = await store.get(s.id);
+        if (doc) docs.push(requestJson(doc, service.reference, today, ctx.lang));
+      }
+      return ok({ text: JSON.stringify(docs, null, 2), count: docs.length });
+    });
+    return finish(ctx, result, ({ text, count }) => {
+      if (!output) {
+        ctx.io.out(text);
+        return;
+      }
+      writeFileSync(output, text);
+      ctx.io.err(t(ctx.lang, 'cli.exported', { count, path: output }));
+    });
+  },
+};

@@ -1,0 +1,70 @@
+import { formatDate } from '../../core/calendar/dates.js';
+import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import type { Action, Request } from '../../core/request.js';
+import { ok, type DomainError, type Result } from '../../core/result.js';
+import { exampleAnswers } from '../../core/services/examples.js';
+import { finish, type CommandSpec } from '../command.js';
+import { actorOf } from '../context.js';
+import { requestLines, stateLabel } from '../output.js';
+import { ensureDemo, printLogins } from './demo.js';
+
+interface Step {
+  readonly login: string;
+  readonly action: Action;
+  readonly ground?: string;
+  readonly reasons?: readonly string[];
+  readonly note?: string;
+}
+
+/** The life of one archival request at the Kyzylorda archive, as `npm start` shows it. */
+const WALK: readonly Step[] = [
+  { login: 'kzo-clerk', action: 'take' },
+  { login: 'kzo-clerk', action: 'extend', ground: 'MULTIPLE_ORGANISATIONS', note: 'Екі ұйымның құжаттары зерделенеді / Изучаются документы двух организаций' },
+  { login: 'kzo-clerk', action: 'issue' },
+  { login: 'kzo-clerk', action: 'deliver' },
+];
+
+export const startCommand: CommandSpec = {
+  name: 'start',
+  usage: 'anyqtama start',
+  summary: { kk: 'Демо: бір өтініштің өмірі', ru: 'Демонстрация: жизнь одной заявки', en: 'Guided demo: one request\'s life' },
+  options: {},
+  async run(ctx) {
+    ctx.io.out(t(ctx.lang, 'cli.start.title'));
+    const result = await ctx.withService(async (service, store): Promise<Result<Request, DomainError>> => {
+      const demo = await ensureDemo(ctx, service, store);
+      if (!demo.ok) return demo;
+      if (demo.value.seeded) ctx.io.out(t(ctx.lang, 'cli.demo.seeded', { users: demo.value.users, requests: demo.value.requests, dir: ctx.dataDir, password: 'anyqtama-demo' }));
+      const clerk = await actorOf(store, 'kzo-clerk');
+      if (!clerk.ok) return clerk;
+      const say = (step: number, who: string, request: Request) => {
+        const due = request.due ? ` — ${t(ctx.lang, 'cli.status.due')} ${formatDate(request.due.dueDate)}` : '';
+        const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}` as MessageKey)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
+        ctx.io.out(t(ctx.lang, 'cli.start.step', { step, who, what }));
+      };
+      const submitted = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk.value, lang: ctx.lang === 'en' ? 'ru' : ctx.lang });
+      if (!submitted.ok) return submitted;
+      let request = submitted.value;
+      say(1, clerk.value.fullName ?? clerk.value.login, request);
+      for (const [i, step] of WALK.entries()) {
+        const actor = await actorOf(store, step.login);
+        if (!actor.ok) return actor;
+        const acted = await service.actOn(request, {
+          action: step.action, actor: actor.value, channel: 'office',
+          ...(step.ground ? { ground: step.ground } : {}), ...(step.reasons ? { reasons: step.reasons } : {}), ...(step.note ? { note: step.note } : {}),
+        });
+        if (!acted.ok) return acted;
+        request = acted.value;
+        say(i + 2, actor.value.fullName ?? actor.value.login, request);
+      }
+      ctx.io.out('');
+      ctx.io.out(requestLines(request, service.reference, service.moment().today, ctx.lang).join('\n'));
+      return ok(request);
+    });
+    return finish(ctx, result, (request) => {
+      ctx.io.out('');
+      printLogins(ctx);
+      ctx.io.out(t(ctx.lang, 'cli.start.next', { number: request.number ?? '', dir: ctx.dataDir }));
+    });
+  },
+};

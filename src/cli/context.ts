@@ -1,0 +1,61 @@
+import { clockFromEnv } from '../app/clock.js';
+import { RequestService } from '../app/requests.js';
+import type { Lang } from '../core/i18n/text.js';
+import type { Actor } from '../core/request.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
+import { loadReference, type Reference } from '../config/reference.js';
+import { LowdbStore } from '../store/lowdb/lowdb-store.js';
+import type { Store } from '../store/port.js';
+import type { Io } from './io.js';
+
+/** What every command gets: the reader's language, output mode, data folder and how to open the store. */
+export class CliContext {
+  private referenceCache: Result<Reference, DomainError> | null = null;
+
+  constructor(
+    readonly io: Io,
+    readonly lang: Lang,
+    readonly json: boolean,
+    readonly dataDir: string,
+    readonly commandLine: string,
+  ) {}
+
+  reference(): Result<Reference, DomainError> {
+    this.referenceCache ??= loadReference(this.dataDir);
+    return this.referenceCache;
+  }
+
+  /** Opens the store (taking its lock) and the service on it; the caller must close the store. */
+  async open(): Promise<Result<{ service: RequestService; store: Store }, DomainError>> {
+    const reference = this.reference();
+    if (!reference.ok) return reference;
+    const store = await LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine });
+    if (!store.ok) return store;
+    return ok({ store: store.value, service: new RequestService(store.value, reference.value, clockFromEnv(this.io.env)) });
+  }
+
+  /** Runs `work` with the store open, and always closes it. */
+  async withService<T>(work: (service: RequestService, store: Store) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>> {
+    const opened = await this.open();
+    if (!opened.ok) return opened;
+    try {
+      return await work(opened.value.service, opened.value.store);
+    } finally {
+      await opened.value.store.close();
+    }
+  }
+}
+
+/** The member of staff named by --as, as an actor of the lifecycle. */
+export async function actorOf(store: Store, login: string): Promise<Result<Actor, DomainError>> {
+  const user = await store.getUser(login);
+  if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
+  if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
+  return ok({
+    login: user.login,
+    role: user.role,
+    fullName: user.fullName,
+    ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+    ...(user.iin ? { iin: user.iin } : {}),
+  });
+}

@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { t } from '../core/i18n/catalogue.js';
+import { isLang, pick, type Lang } from '../core/i18n/text.js';
+import { domainError } from '../core/result.js';
+import { resolveDataDir } from '../config/paths.js';
+import { badValue } from './args.js';
+import type { CommandSpec, Options, Values } from './command.js';
+import { CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { processIo, type Io } from './io.js';
+import { printError } from './output.js';
+import { demoCommand } from './commands/demo.js';
+import { exportCommand, listCommand } from './commands/list.js';
+import { exampleCommand, servicesCommand } from './commands/services.js';
+import { startCommand } from './commands/start.js';
+import { actCommand, statusCommand } from './commands/status.js';
+import { submitCommand } from './commands/submit.js';
+import { dueCommand, iinCommand } from './commands/tools.js';
+import { usersCommand } from './commands/users.js';
+
+const COMMANDS: readonly CommandSpec[] = [
+  startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
+  listCommand, dueCommand, iinCommand, usersCommand, exportCommand,
+];
+
+const GLOBAL: Options = {
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function help(io: Io, lang: Lang): void {
+  io.out(t(lang, 'cli.usage'));
+  for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${pick(c.summary, lang)}`);
+  io.out('  --data-dir DIR (ANYQTAMA_DATA_DIR) · --lang kk|ru|en (ANYQTAMA_LANG) · --json');
+}
+
+/** Global options that take a value, so the word after them is not the command. */
+const VALUED = new Set(['--data-dir', '--lang']);
+
+/** The command is the first word that is neither an option nor a global option's value. */
+function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (VALUED.has(word)) i++;
+      continue;
+    }
+    return { name: word, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { name: undefined, rest: [...argv] };
+}
+
+/** --lang read before anything can fail, so even a mistyped option is explained in that language. */
+function earlyLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((w) => w === '--lang' || w.startsWith('--lang='));
+  const value = i < 0 ? env.ANYQTAMA_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return isLang(value) ? value : isLang(env.ANYQTAMA_LANG) ? env.ANYQTAMA_LANG : 'kk';
+}
+
+/** The `anyqtama` command. Returns the exit code: 0 ok, 2 bad input, 3 not found, 4 refused, 1 other. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const { name, rest } = splitCommand(argv);
+  const command = COMMANDS.find((c) => c.name === name);
+  const fallbackLang = earlyLang(argv, io.env);
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...(command?.options ?? {}) }, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    const ctx = new CliContext(io, fallbackLang, argv.includes('--json'), resolveDataDir(undefined, io.env), argv.join(' '));
+    const detail = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    printError(ctx, domainError('VALIDATION', { key: 'cli.badOption', params: { detail } }));
+    return EXIT.badInput;
+  }
+  const { values, positionals } = parsed;
+  // earlyLang already chose the language (--lang, else ANYQTAMA_LANG, else Kazakh); only a bad value is left to report.
+  const lang = fallbackLang;
+  const langValue = values.lang ?? io.env.ANYQTAMA_LANG;
+  const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
+  const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`);
+  if (langValue !== undefined && !isLang(langValue)) {
+    printError(ctx, badValue(lang, '--lang', 'cli.expected.lang'));
+    return EXIT.badInput;
+  }
+  if (name === 'help' || values.help === true || !name) {
+    help(io, lang);
+    return name || values.help === true ? EXIT.ok : EXIT.badInput;
+  }
+  if (!command) {
+    printError(ctx, domainError('VALIDATION', { key: 'cli.unknownCommand', params: { command: name } }));
+    return EXIT.badInput;
+  }
+  return command.run(ctx, values, positionals);
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/app/clock.js';
+import { RequestService } from '../../src/app/requests.js';
+import { loadReference } from '../../src/config/reference.js';
+import { render } from '../../src/core/i18n/catalogue.js';
+import type { Actor } from '../../src/core/request.js';
+import { exampleAnswers } from '../../src/core/services/examples.js';
+import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
+
+const clerk: Actor = { login: 'kzo-clerk', role: 'clerk', organisationId: 'kzo-archives', fullName: 'Серікбаева Динара' };
+const tmrOperator: Actor = { login: 'tmr-operator', role: 'operator', organisationId: 'tmr-centre' };
+const ekbOperator: Actor = { login: 'ekb-operator', role: 'operator', organisationId: 'ekb-centre' };
+const citizen: Actor = { login: 'citizen:781115300019', role: 'citizen' };
+
+let dir: string;
+let store: LowdbStore;
+let service: RequestService;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'aq-app-'));
+  const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
+  if (!opened.ok) throw new Error('store');
+  store = opened.value;
+  const reference = loadReference(dir);
+  if (!reference.ok) throw new Error('reference');
+  // Friday 20 March 2026, 10:00 in Kazakhstan.
+  service = new RequestService(store, reference.value, fixedClock('2026-03-20T05:00:00Z'));
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('registering a request', () => {
+  it('gives a number with a check digit and the due date of the service, counted from the next day', async () => {
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.number).toBe('26-000001-9');
+    expect(r.value.state).toBe('SUBMITTED');
+    expect(r.value.due!.dueDate).toBe('2026-04-06'); // 15 calendar days from 21.03 end on Sunday 05.04
+    expect(r.value.outbox.map((o) => o.kind)).toEqual(['registered']);
+    expect((await service.lookup('26 000001 9')).ok).toBe(true);
+  });
+
+  it('names every bad field and stores nothing', async () => {
+    const answers = exampleAnswers('archive-certificate') as Record<string, Record<string, unknown>>;
+    answers.applicant!.iin = '850305400011';
+    answers.applicant!.phone = '12';
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'kk' });
+    expect(!r.ok && r.error.code).toBe('VALIDATION');
+    if (!r.ok) expect(r.error.fields!.map((f) => f.path).sort()).toEqual(['applicant.iin', 'applicant.phone']);
+    expect((await store.list({})).total).toBe(0);
+  });
+
+  it('refuses intake when the person registry does not know the applicant (R3), and keeps the refusal without a number', async () => {
+    const answers = exampleAnswers('unemployed-certificate') as Record<string, Record<string, unknown>>;
+    Object.assign(answers.applicant!, { iin: '770707300012', lastName: 'Белгісіз', firstName: 'Адам', birthDate: '07.07.1977' });
+    const r = await service.submit({ serviceId: 'unemployed-certificate', channel: 'centre', answers, actor: ekbOperator, lang: 'ru' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('INTAKE_REFUSED');
+    expect(r.error.reasons).toEqual(['R3']);
+    expect(render('ru', r.error.message)).toContain('770707300012');
+    const kept = await store.list({ states: ['INTAKE_REFUSED'] });
+    expect(kept.total).toBe(1);
+    expect(kept.items[0]!.number).toBeNull();
+    const doc = await store.get(kept.items[0]!.id);
+    expect(doc!.intakeRefusal!.reasons).toEqual(['R3']);
+  });
+
+  it('refuses a citizen whose Telegram-verified phone is not the registry\'s (R1)', async () => {
+    const r = await service.submit({ serviceId: 'unemployed-certificate', channel: 'bot', answers: exampleAnswers('unemployed-certificate'), actor: citizen, lang: 'kk', verifiedPhone: '+77770000000' });
+    expect(!r.ok && r.error.reasons).toEqual(['R1']);
+    const ok = await service.submit({ serviceId: 'unemployed-certificate', channel: 'bot', answers: exampleAnswers('unemployed-certificate'), actor: citizen, lang: 'kk', verifiedPhone: '8 (705) 111-22-33' });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('accepts a representative only under a notarised power of attorney (R4a, R4b)', async () => {
+    const withPoa = (number: string) => {
+      const answers = exampleAnswers('guardianship-certificate') as Record<string, unknown>;
+      answers.representative = { iin: '700101300015', lastName: 'Қасымов', firstName: 'Бауыржан', patronymic: 'Төлегенұлы', poaNumber: number, poaIssuedOn: '10.01.2026' };
+      return service.submit({ serviceId: 'guardianship-certificate', channel: 'centre', answers, actor: tmrOperator, lang: 'kk' });
+    };
+    expect((await withPoa('2026/1234')).ok).toBe(true);
+    const unknown = await withPoa('2026/9999');
+    expect(!unknown.ok && unknown.error.reasons).toEqual(['R4a']);
+    const byEmployer = await withPoa('2026/0777');
+    expect(!byEmployer.ok && byEmployer.error.code).toBe('INTAKE_REFUSED');
+  });
+
+  it('asks which office when several provide the service, and routes a centre to the providers of its region', async () => {
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'bot', answers: exampleAnswers('archive-certificate'), actor: { login: 'citizen:850305400010', role: 'citizen' }, lang: 'kk' });
+    expect(!r.ok && r.error.message.key).toBe('app.officeRequired');
+    const viaCentre = await service.submit({ serviceId: 'guardianship-certificate', channel: 'centre', answers: exampleAnswers('guardianship-certificate'), actor: tmrOperator, lang: 'kk' });
+    expect(viaCentre.ok && viaCentre.value.office).toBe('tmr-education');
+    expect(viaCentre.ok && viaCentre.value.receivedBy).toBe('tmr-centre');
+    expect(viaCentre.ok && viaCentre.value.returnBy).toBe('2026-03-30');
+  });
+
+  it('stores attachments by content hash and refuses types offices cannot open', async () => {
+    const content = Buffer.from('%PDF-1.4 scan');
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk', attachments: [{ name: 'id.pdf', mediaType: 'application/pdf', content, documentId: 'identity-document' }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const a = r.value.attachments[0]!;
+    expect(a.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(Buffer.from((await store.getBlob(a.sha256))!).toString()).toBe('%PDF-1.4 scan');
+    const bad = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk', attachments: [{ name: 'virus.exe', mediaType: 'application/octet-stream', content }] });
+    expect(!bad.ok && bad.error.message.key).toBe('app.attachmentType');
+  });
+});
+
+describe('two clerks at once', () => {
+  it('both open the same request and take it: one succeeds, the other is told it changed', async () => {
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk' });
+    if (!r.ok) throw new Error('submit');
+    const other: Actor = { ...clerk, login: 'kzo-clerk-2' };
+    const [a, b] = await Promise.all([
+      service.actOn(r.value, { action: 'take', actor: clerk, channel: 'office' }),
+      service.actOn(r.value, { action: 'take', actor: other, channel: 'office' }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const loser = a.ok ? b : a;
+    expect(!loser.ok && loser.error.code).toBe('CONFLICT');
+    if (!loser.ok) expect(render('kk', loser.error.message)).toContain(r.value.number!);
+    const stored = await store.get(r.value.id);
+    expect(stored!.history.filter((e) => e.action === 'take')).toHaveLength(1);
+  });
+
+  it('a typo in the number is "invalid number", a well-formed unknown one "not found"', async () => {
+    expect((await service.find('26-000001-8')).ok === false && (await service.find('26-000001-8'))).toMatchObject({ error: { code: 'INVALID_NUMBER' } });
+    expect(await service.find('26-000001-9')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
