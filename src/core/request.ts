@@ -1,5 +1,5 @@
 import type { Lang } from './i18n/text.js';
-import type { Channel, ServiceId } from './services/types.js';
+import type { Channel, ServiceId, TemplateId } from './services/types.js';
 
 /** Request states of SPEC §3.2. Names are ours; the seeds' labels are in messages/lifecycle.ts. */
 export const STATES = [
@@ -84,6 +84,36 @@ export interface DueInfo {
   readonly explanation: unknown;
 }
 
+/** Language variants of a signed result document: each is rendered, hashed and covered by the signature. */
+export const DOCUMENT_VARIANTS = ['kk', 'ru', 'both'] as const;
+export type DocumentVariant = (typeof DOCUMENT_VARIANTS)[number];
+
+/**
+ * The signed record of a result document, kept with the decision. The signature covers the
+ * canonical decision data (core/signing.ts) and the SHA-256 of every language variant of the
+ * PDF, so a changed file or a changed stored decision no longer verifies.
+ */
+export interface SignedDocument {
+  readonly template: TemplateId;
+  /** Short code printed under the QR code; with the number, it finds the document. */
+  readonly code: string;
+  /** Hex SHA-256 of each language variant; the PDFs are stored by these hashes. */
+  readonly files: Readonly<Record<DocumentVariant, string>>;
+  readonly signer: {
+    readonly login: string;
+    readonly fullName: string;
+    readonly iin: string;
+    /** The signer's X.509 certificate, PEM: verification needs nothing else from the signer. */
+    readonly certificate: string;
+    readonly serial: string;
+    readonly issuer: string;
+  };
+  readonly signedAt: string;
+  readonly algorithm: string;
+  /** Base64 signature over the canonical decision data. */
+  readonly signature: string;
+}
+
 export interface Decision {
   readonly outcome: 'issued' | 'refused' | 'returned';
   readonly reasons: readonly string[];
@@ -95,6 +125,8 @@ export interface Decision {
   readonly at: string;
   /** Local (UTC+5) date of the decision: storage periods count from it. */
   readonly decidedOn: string;
+  /** The signed result document (certificate or refusal letter); a return to the centre has none. */
+  readonly document?: SignedDocument;
 }
 
 export interface Request {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/lifecycle/context.js';
 import { transition } from '../../src/core/lifecycle/transition.js';
+import { exampleResult } from '../../src/core/services/examples.js';
 import { REFUSAL_CODES, REFUSALS } from '../../src/core/refusals.js';
 import type { Action, Actor, Request } from '../../src/core/request.js';
 import { SERVICES } from '../../src/core/services/catalogue.js';
@@ -25,7 +26,7 @@ describe('staff act only on their own organisation\'s requests', () => {
   const completed = issuedOn(inWork, '2026-03-27');
   const cases: [Action, Request, Partial<Command>][] = [
     ['take', { ...inWork, state: 'SUBMITTED' }, {}],
-    ['issue', inWork, {}],
+    ['issue', inWork, { content: exampleResult(inWork.service) }],
     ['refuse', inWork, { reasons: ['R7'], note: NOTE }],
     ['return', inWork, { note: NOTE }],
     ['deliver', completed, {}],

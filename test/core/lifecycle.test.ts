@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/lifecycle/context.js';
 import { TRANSITIONS, actionsFrom } from '../../src/core/lifecycle/table.js';
 import { transition } from '../../src/core/lifecycle/transition.js';
+import { exampleResult } from '../../src/core/services/examples.js';
 import { ACTIONS, ROLES, STATES, type Action, type Decision, type OutboxItem, type Request, type Role, type State } from '../../src/core/request.js';
 import {
   actorFor, ctxFor, deepFreeze, draft, expectRefused, morningOf, nextNumber, registeredOn,
@@ -57,7 +58,7 @@ const SCENARIOS: Record<Action, Scenario> = {
   register: { request: draftFor, today: '2026-03-20', role: 'clerk', command: { number: nextNumber() } },
   refuseIntake: { request: draftFor, today: '2026-03-20', role: 'system', command: { reasons: ['R3'] } },
   take: { request: () => guardianship, today: '2026-03-26', role: 'clerk', command: {} },
-  issue: { request: () => guardianship, today: '2026-03-26', role: 'clerk', command: { content: { certificateNumber: '14' } } },
+  issue: { request: () => guardianship, today: '2026-03-26', role: 'clerk', command: { content: exampleResult('guardianship-certificate') } },
   refuse: {
     request: () => guardianship, today: '2026-03-26', role: 'clerk',
     command: { reasons: ['R7'], note: 'Қорғаншы тағайындау туралы әкім шешімінің көшірмесі қоса берілмеген.' },
@@ -172,7 +173,7 @@ describe('every change leaves a trace', () => {
     const steps: [Action, Role, string, Omit<Command, 'action' | 'actor' | 'channel'>][] = [
       ['register', 'operator', '2026-03-20', { number: nextNumber() }],
       ['take', 'clerk', '2026-03-26', {}],
-      ['issue', 'clerk', '2026-03-27', {}],
+      ['issue', 'clerk', '2026-03-27', { content: exampleResult('guardianship-certificate') }],
       ['deliver', 'operator', '2026-03-30', {}],
     ];
     for (const [action, role, day, extra] of steps) {

@@ -3,6 +3,7 @@ import type { Decision, HistoryEvent, OutboxItem, Request, State } from '../requ
 import type { Command, TransitionContext } from './context.js';
 import { extendedDue, initialDue, returnDeadline } from './deadline.js';
 import { checkGuards } from './guards.js';
+import { validateForm } from '../forms/validate.js';
 import { TRANSITIONS } from './table.js';
 
 /** What the outside world may react to: the TUI redraws, the notifier reads the outbox. */
@@ -68,8 +69,12 @@ function effectOf(request: Request, command: Command, ctx: TransitionContext): R
         dueDate: due.dueDate,
       });
     }
-    case 'issue':
-      return ok({ patch: { decision: decision(command, ctx, 'issued') }, outbox: 'result' });
+    case 'issue': {
+      // The certificate's content is checked like a questionnaire: each bad field is named.
+      const content = validateForm(service.resultForm, command.content ?? {}, today);
+      if (!content.ok) return content;
+      return ok({ patch: { decision: decision({ ...command, content: content.value }, ctx, 'issued') }, outbox: 'result' });
+    }
     case 'refuse':
       return ok({ patch: { decision: decision(command, ctx, 'refused') }, outbox: 'result' });
     case 'return':

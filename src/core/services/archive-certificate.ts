@@ -189,4 +189,36 @@ export const archiveCertificate: ServiceDef = {
   // An R9 refusal is the "no information" letter of S0 A5 ('archive-no-information'); other
   // reasons get the general refusal letter. The documents module chooses per reason.
   output: { positive: 'archive-certificate', refusal: 'refusal-letter' },
+  // SPEC §5.4 (S0 A4, S2 A5), the fields a clerk fills. Applicant, director, archivist, date and
+  // signature come from the request, the office and the signer.
+  resultForm: {
+    fields: [
+      {
+        id: 'certificateType', kind: 'text', maxLength: 200, required: true, source: 'S0 A4; S2 A5 «Мұрағаттық анықтаманың түрі»',
+        label: { kk: 'Мұрағаттық анықтаманың түрі', ru: 'Вид архивной справки' },
+        hint: { kk: 'мысалы, еңбек өтілі және жалақысы туралы', ru: 'например, о трудовом стаже и заработной плате' },
+      },
+      {
+        id: 'period', kind: 'text', maxLength: 100, required: true, source: 'S0 A4; S2 A5 «Анықтама сұралатын мерзім / кезең»',
+        label: { kk: 'Анықтама сұралатын мерзім', ru: 'Период, за который выдаётся справка' },
+        hint: { kk: 'мысалы, 1985–1992', ru: 'например, 1985–1992' },
+      },
+      {
+        id: 'content', kind: 'multiline', maxLength: 8000, required: true, source: 'S0 A4; S2 A5 «(мұрағаттық анықтаманың мазмұны көрсетіледі)»',
+        label: { kk: 'Мұрағаттық анықтаманың мазмұны', ru: 'Содержание архивной справки' },
+        hint: { kk: 'құжаттарда не жазылғаны: бұйрықтар, лауазымдар, жалақы', ru: 'что сказано в документах: приказы, должности, заработная плата' },
+      },
+      {
+        id: 'basis', kind: 'text', maxLength: 500, required: true, source: 'S0 A4; S2 A5 «Негіздеме»',
+        label: { kk: 'Негіздеме', ru: 'Основание' },
+        hint: { kk: 'қор №, тізімдеме №, іс №, парақтар', ru: 'фонд №, опись №, дело №, листы' },
+      },
+      {
+        id: 'attachedDocuments', kind: 'multiline', maxLength: 1000, required: false, source: 'S0 A4; S2 A5 «Анықтамаға құжаттар қоса тіркелді»',
+        label: { kk: 'Анықтамаға құжаттар қоса тіркелді', ru: 'К справке приложены документы' },
+        hint: { kk: 'мысалы, бұйрықтардың көшірмелері, 3 парақ', ru: 'например, копии приказов, 3 листа' },
+      },
+    ],
+  },
+  resultPrefill: { period: 'period' },
 };

@@ -133,4 +133,30 @@ export const disabledChildHomeschoolSupport: ServiceDef = {
   },
   refusalReasons: ['R7'], // S1-D §6.10–6.11, §7.8–7.9
   output: { positive: 'disabled-child-notification', refusal: 'refusal-letter' },
+  // S1-D's result is "a notification in the form of an electronic document" (§6.12); its A4 form
+  // is an image only (SPEC §5.8): fields of office practice (inferred).
+  resultForm: {
+    fields: [
+      {
+        id: 'content', kind: 'multiline', maxLength: 4000, required: true, source: 'S1-D §6.12 (fields inferred)',
+        label: { kk: 'Шешім', ru: 'Решение' },
+        hint: { kk: 'мысалы, үйде оқитын мүгедек балаға материалдық қамсыздандыру тағайындалды', ru: 'например, назначено материальное обеспечение ребёнку-инвалиду, обучающемуся на дому' },
+      },
+      {
+        id: 'supportFrom', kind: 'date', required: true, source: 'office practice (inferred)',
+        label: { kk: 'Тағайындалған кезеңнің басы', ru: 'Начало периода назначения' },
+        hint: dateHint,
+      },
+      {
+        id: 'supportTo', kind: 'date', required: false, source: 'office practice (inferred)',
+        label: { kk: 'Тағайындалған кезеңнің соңы', ru: 'Окончание периода назначения' },
+        hint: dateHint,
+      },
+      {
+        id: 'amount', kind: 'text', maxLength: 100, required: false, source: 'office practice (inferred)',
+        label: { kk: 'Мөлшері', ru: 'Размер' },
+        hint: { kk: 'мысалы, 6 АЕК', ru: 'например, 6 МРП' },
+      },
+    ],
+  },
 };

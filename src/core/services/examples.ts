@@ -164,3 +164,33 @@ const EXAMPLES: Record<ServiceId, () => Record<string, unknown>> = {
 export function exampleAnswers(serviceId: ServiceId): Record<string, unknown> {
   return EXAMPLES[serviceId]();
 }
+
+/** What a clerk fills in when issuing each service's result: a realistic, valid example. */
+const RESULT_EXAMPLES: Record<ServiceId, () => Record<string, unknown>> = {
+  'archive-certificate': () => ({
+    certificateType: 'Еңбек өтілі және жалақысы туралы',
+    period: '1985–1992',
+    content:
+      'Қызылорда облыстық «Ақмешіт» баспасының бұйрықтарында Нұрланова Айгүл Серікқызы 1985 жылғы 1 наурыздан корректор болып қабылданғаны, 1992 жылғы 30 желтоқсанда өз еркімен жұмыстан босатылғаны көрсетілген.',
+    basis: 'Қор № 412, тізімдеме № 2, іс № 17, 34–36 парақтар',
+  }),
+  'unemployed-certificate': () => ({ registeredOn: '2026-03-02', registrationNumber: 'ЖҚ-0421' }),
+  'disabled-child-homeschool-support': () => ({
+    content: 'Үйде оқитын мүгедек балаға материалдық қамсыздандыру тағайындалды.',
+    supportFrom: '2026-04-01',
+    supportTo: '2027-03-31',
+    amount: '6 АЕК',
+  }),
+  'guardianship-minor-deposits-inheritance': () => ({
+    content: 'Кәмелетке толмаған баланың атына салынған салымнан ақша алуға қорғаншылық және қамқоршылық органы рұқсат береді.',
+  }),
+  'guardianship-minor-property-transactions': () => ({
+    content: 'Кәмелетке толмаған балаға тиесілі пәтердің үлесін сатуға қорғаншылық және қамқоршылық органы рұқсат береді.',
+    basis: 'Комиссия отырысының 2026 жылғы 20 наурыздағы № 4 хаттамасы',
+  }),
+  'guardianship-certificate': () => ({ certificateNo: '112' }),
+};
+
+export function exampleResult(serviceId: ServiceId): Record<string, unknown> {
+  return RESULT_EXAMPLES[serviceId]();
+}

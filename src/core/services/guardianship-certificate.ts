@@ -85,4 +85,14 @@ export const guardianshipCertificate: ServiceDef = {
     ],
   },
   output: { positive: 'guardianship-certificate', refusal: 'refusal-letter' },
+  // S3-C A3: every blank but the number comes from the questionnaire; the number is the office's register.
+  resultForm: {
+    fields: [
+      {
+        id: 'certificateNo', kind: 'text', maxLength: 30, required: true, source: `${A3} «АНЫҚТАМА № ____»`,
+        label: { kk: 'Анықтаманың нөмірі', ru: 'Номер справки' },
+        hint: { kk: 'бөлімнің тіркеу журналы бойынша, мысалы 112', ru: 'по журналу регистрации отдела, например 112' },
+      },
+    ],
+  },
 };

@@ -1,4 +1,4 @@
-import type { Field, GroupField } from '../forms/field.js';
+import type { Field, FormDef, GroupField } from '../forms/field.js';
 import type { Text } from '../i18n/text.js';
 import { birthDateMatchesIin, dateHint, iinHint, minorOnToday, nameFields } from './applicant.js';
 import type { RequiredDocument, ServiceDef } from './types.js';
@@ -100,6 +100,28 @@ export const certificateWardGroup: GroupField = {
         { value: 'INVENTORY_ON_FILE', label: { kk: 'мүлкінің тізімдемесі істе тігулі', ru: 'опись имущества приобщена к делу' } },
         { value: 'NO_PROPERTY', label: { kk: 'мүлкі жоқ', ru: 'имущества нет' } },
       ],
+    },
+  ],
+};
+
+/**
+ * S3-A and S3-B result: the guardianship body's certificate (permission). The seeds give no
+ * form; the fields are office practice (inferred).
+ */
+export const guardianshipMinorResult: FormDef = {
+  fields: [
+    {
+      id: 'content', kind: 'multiline', maxLength: 4000, required: true, source: INFERRED,
+      label: { kk: 'Анықтаманың мазмұны', ru: 'Содержание справки' },
+      hint: {
+        kk: 'қорғаншылық және қамқоршылық органы нені растайды немесе неге рұқсат береді',
+        ru: 'что удостоверяет или на что даёт разрешение орган опеки и попечительства',
+      },
+    },
+    {
+      id: 'basis', kind: 'text', maxLength: 500, required: false, source: INFERRED,
+      label: { kk: 'Негіздеме', ru: 'Основание' },
+      hint: { kk: 'мысалы, комиссия отырысының хаттамасы', ru: 'например, протокол заседания комиссии' },
     },
   ],
 };

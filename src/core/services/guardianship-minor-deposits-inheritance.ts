@@ -1,7 +1,6 @@
 import { applicantGroup, representativeGroup } from './applicant.js';
 import {
-  birthCertificate, guardianshipRules, identityDocument, minorWardGroup, notarisedPoa, standard1119,
-} from './guardianship-common.js';
+  birthCertificate, guardianshipRules, identityDocument, minorWardGroup, notarisedPoa, standard1119, guardianshipMinorResult } from './guardianship-common.js';
 import type { ServiceDef } from './types.js';
 
 /**
@@ -71,4 +70,5 @@ export const guardianshipMinorDepositsInheritance: ServiceDef = {
     ],
   },
   output: { positive: 'guardianship-minor-certificate', refusal: 'refusal-letter' },
+  resultForm: guardianshipMinorResult,
 };

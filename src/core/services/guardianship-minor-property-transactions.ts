@@ -1,7 +1,6 @@
 import { applicantGroup, representativeGroup } from './applicant.js';
 import {
-  birthCertificate, guardianshipRules, identityDocument, minorWardGroup, notarisedPoa, standard1119,
-} from './guardianship-common.js';
+  birthCertificate, guardianshipRules, identityDocument, minorWardGroup, notarisedPoa, standard1119, guardianshipMinorResult } from './guardianship-common.js';
 import type { ServiceDef } from './types.js';
 
 /**
@@ -79,4 +78,5 @@ export const guardianshipMinorPropertyTransactions: ServiceDef = {
     ],
   },
   output: { positive: 'guardianship-minor-certificate', refusal: 'refusal-letter' },
+  resultForm: guardianshipMinorResult,
 };

@@ -85,4 +85,12 @@ export interface ServiceDef {
   /** Codes from the refusal catalogue (refusals.ts) a clerk may give for this service after registration. */
   readonly refusalReasons: readonly string[];
   readonly output: { readonly positive: TemplateId; readonly refusal: TemplateId };
+  /**
+   * What the clerk fills into the positive result document when issuing it (the certificate's
+   * content, its basis, the office's own number). Everything else the document prints comes from
+   * the questionnaire, the office configuration and the signer.
+   */
+  readonly resultForm: FormDef;
+  /** Result fields a front-end pre-fills from the questionnaire: result field id → dotted path in the answers. */
+  readonly resultPrefill?: Readonly<Record<string, string>>;
 }

@@ -74,4 +74,28 @@ export const unemployedCertificate: ServiceDef = {
   // R10: the free-form negative answer of S1-U A4.
   refusalReasons: ['R7', 'R10'],
   output: { positive: 'unemployed-certificate', refusal: 'refusal-letter' },
+  // S1-U A4 is an image only (SPEC §5.8): the fields an employment office records, office practice (inferred).
+  resultForm: {
+    fields: [
+      {
+        id: 'registeredOn', kind: 'date', when: 'past', required: true, source: 'S1-U A4 «жұмыссыз ретінде тіркелу туралы анықтама» (fields inferred)',
+        label: { kk: 'Жұмыссыз ретінде тіркелген күні', ru: 'Дата регистрации в качестве безработного' },
+        hint: dateHint,
+      },
+      {
+        id: 'registrationNumber', kind: 'text', maxLength: 50, required: false, source: 'office practice (inferred)',
+        label: { kk: 'Тіркеу нөмірі', ru: 'Регистрационный номер' },
+      },
+      {
+        id: 'basis', kind: 'text', maxLength: 500, required: false, source: 'office practice (inferred)',
+        label: { kk: 'Негіздеме', ru: 'Основание' },
+        hint: { kk: 'мысалы, бөлім бастығының бұйрығы', ru: 'например, приказ начальника отдела' },
+      },
+      {
+        id: 'note', kind: 'multiline', maxLength: 2000, required: false, source: 'office practice (inferred)',
+        label: { kk: 'Қосымша мәліметтер', ru: 'Дополнительные сведения' },
+      },
+    ],
+  },
+  resultPrefill: { registeredOn: 'registration.registeredOn' },
 };
