@@ -1,0 +1,149 @@
+import { createHash, createHmac, createPrivateKey, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
+import { fail, ok, type Result } from '../../core/result.js';
+import { fromDer, integerNode, toDer, type Asn1 } from './der.js';
+
+/** A member of staff's signing key with its certificate, as opened from their PKCS#12 file. */
+export interface Credential {
+  readonly privateKey: KeyObject;
+  /** The certificate of `privateKey`. */
+  readonly certificate: X509Certificate;
+  /** The other certificates in the file, usually the issuing CA's; never trusted by themselves. */
+  readonly chain: X509Certificate[];
+}
+
+/**
+ * `no-key` also covers a key node cannot use (e.g. GOST): for us there is then no key to sign with.
+ * `key-mismatch`: the file has a key and certificates, but none is the key's certificate.
+ */
+export type Pkcs12Problem = 'not-pkcs12' | 'wrong-passphrase' | 'no-key' | 'no-certificate' | 'key-mismatch';
+
+const OIDS = forge.pki.oids;
+
+/**
+ * Opens a PKCS#12 file with node-forge (node cannot read PKCS#12) and hands the key and
+ * certificates over to node's crypto. Reads what OpenSSL 3 writes by default (PBES2 with AES-256
+ * and a SHA-256 MAC) as well as the older 3DES/SHA-1 files. Non-ASCII passphrases may not open
+ * files made by other tools: forge uses one string for both the BMP-encoded MAC key and the
+ * UTF-8 PBES2 key, OpenSSL converts each separately.
+ */
+export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credential, Pkcs12Problem> {
+  let pfx: forge.pkcs12.Pkcs12Pfx;
+  try {
+    // Not strict: PKCS#12 files from some tools use BER indefinite lengths.
+    const asn1 = forge.asn1.fromDer(Buffer.from(file).toString('binary'), false);
+    pfx = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
+  } catch (error) {
+    // forge reports a failed MAC or a failed decryption only in words.
+    return fail(/password|decrypt/i.test((error as Error).message) ? 'wrong-passphrase' : 'not-pkcs12');
+  }
+  const keyBags = [...bagsOf(pfx, OIDS.pkcs8ShroudedKeyBag!), ...bagsOf(pfx, OIDS.keyBag!)];
+  const keys = keyBags.flatMap((bag) => {
+    const key = keyObject(bag);
+    return key ? [key] : [];
+  });
+  if (keys.length === 0) return fail('no-key');
+  const certificates = bagsOf(pfx, OIDS.certBag!).flatMap((bag) => {
+    const cert = certificateOf(bag);
+    return cert ? [cert] : [];
+  });
+  if (certificates.length === 0) return fail('no-certificate');
+  for (const privateKey of keys) {
+    const certificate = certificates.find((c) => c.checkPrivateKey(privateKey));
+    if (certificate) return ok({ privateKey, certificate, chain: certificates.filter((c) => c !== certificate) });
+  }
+  return fail('key-mismatch');
+}
+
+function bagsOf(pfx: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
+  return pfx.getBags({ bagType: type })[type] ?? [];
+}
+
+/** forge parses RSA keys into its own objects and leaves other keys as PrivateKeyInfo ASN.1. */
+function keyObject(bag: forge.pkcs12.Bag): KeyObject | null {
+  try {
+    const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
+    return createPrivateKey({ key: toDer(info), format: 'der', type: 'pkcs8' });
+  } catch {
+    return null;
+  }
+}
+
+/** Likewise certificates: forge's own object for RSA keys, plain ASN.1 otherwise. */
+function certificateOf(bag: forge.pkcs12.Bag): X509Certificate | null {
+  try {
+    return new X509Certificate(toDer(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1));
+  } catch {
+    return null;
+  }
+}
+
+export interface Pkcs12Contents {
+  readonly privateKey: KeyObject;
+  readonly certificate: X509Certificate;
+  readonly chain?: readonly X509Certificate[];
+  readonly passphrase: string;
+  readonly friendlyName?: string;
+}
+
+const P12 = {
+  data: '1.2.840.113549.1.7.1',
+  shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+  sha256: '2.16.840.1.101.3.4.2.1',
+} as const;
+const MAC_ITERATIONS = 2048;
+
+const { Class, Type } = forge.asn1;
+const seq = (items: Asn1[]) => forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+const oid = (id: string) => forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(id).getBytes());
+const octets = (bytes: Buffer) => forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
+const explicit0 = (node: Asn1) => forge.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [node]);
+// forge writes a BMPSTRING's JavaScript string as UTF-16BE itself.
+const bmpString = (text: string) => forge.asn1.create(Class.UNIVERSAL, Type.BMPSTRING, false, text);
+const attribute = (id: string, value: Asn1) => seq([oid(id), forge.asn1.create(Class.UNIVERSAL, Type.SET, true, [value])]);
+const dataContentInfo = (safeContents: Asn1) => seq([oid(P12.data), explicit0(octets(toDer(safeContents)))]);
+
+/**
+ * A PKCS#12 file (RFC 7292) the way OpenSSL 3 writes one by default: the key as PBES2
+ * (PBKDF2-HMAC-SHA-256, AES-256-CBC, encrypted by node's OpenSSL), an HMAC-SHA-256 MAC over the
+ * contents. Certificates are public and stay unencrypted. Written here rather than with forge's
+ * `toPkcs12Asn1`, which takes RSA keys only and cannot make a SHA-256 MAC.
+ */
+export function makePkcs12(contents: Pkcs12Contents): Buffer {
+  const localKeyId = createHash('sha1').update(contents.certificate.raw).digest();
+  const attributes = (own: boolean) => [
+    ...(own ? [attribute(P12.localKeyId, octets(localKeyId))] : []),
+    ...(own && contents.friendlyName ? [attribute(P12.friendlyName, bmpString(contents.friendlyName))] : []),
+  ];
+  const certificates = [contents.certificate, ...(contents.chain ?? [])].map((cert, i) =>
+    safeBag(P12.certBag, seq([oid(P12.x509Certificate), explicit0(octets(cert.raw))]), attributes(i === 0)),
+  );
+  const encryptedKey = contents.privateKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: contents.passphrase });
+  const key = safeBag(P12.shroudedKeyBag, fromDer(encryptedKey), attributes(true));
+  const authenticatedSafe = toDer(seq([dataContentInfo(seq(certificates)), dataContentInfo(seq([key]))]));
+  return toDer(
+    seq([
+      forge.asn1.create(Class.UNIVERSAL, Type.INTEGER, false, '\x03'),
+      seq([oid(P12.data), explicit0(octets(authenticatedSafe))]),
+      macData(authenticatedSafe, contents.passphrase),
+    ]),
+  );
+}
+
+function safeBag(bagId: string, value: Asn1, attributes: Asn1[]): Asn1 {
+  const set = attributes.length > 0 ? [forge.asn1.create(Class.UNIVERSAL, Type.SET, true, attributes)] : [];
+  return seq([oid(bagId), explicit0(value), ...set]);
+}
+
+/** RFC 7292 appendix B: the MAC key comes from the passphrase by the PKCS#12 KDF (ID 3), which node lacks. */
+function macData(authenticatedSafe: Buffer, passphrase: string): Asn1 {
+  const salt = randomBytes(16);
+  const key = forge.pkcs12.generateKey(passphrase, forge.util.createBuffer(salt.toString('binary')), 3, MAC_ITERATIONS, 32, forge.md.sha256.create());
+  const mac = createHmac('sha256', Buffer.from(key.getBytes(), 'binary')).update(authenticatedSafe).digest();
+  const digestInfo = seq([seq([oid(P12.sha256), forge.asn1.create(Class.UNIVERSAL, Type.NULL, false, '')]), octets(mac)]);
+  return seq([digestInfo, octets(salt), integerNode(MAC_ITERATIONS.toString(16))]);
+}
