@@ -106,6 +106,24 @@ describe('a staff key file (PKCS#12)', () => {
     expect(right.stdout).toContain('friendlyName: kzo-clerk');
     expect(new X509Certificate(right.stdout.slice(right.stdout.indexOf('-----BEGIN'))).fingerprint256).toBe(certificate.fingerprint256);
     expect(read('пароль-2').status).not.toBe(0);
+    expect(ok(loadPkcs12(await readFile(path), 'пароль-1')).certificate.fingerprint256).toBe(certificate.fingerprint256);
+    expect(loadPkcs12(await readFile(path), 'пароль-2')).toEqual({ ok: false, error: 'wrong-passphrase' });
+  });
+
+  it('made by OpenSSL, modern or legacy 3DES, with a Cyrillic passphrase opens with that passphrase', async () => {
+    const keyPath = join(work, 'ec-key.pem');
+    const certPath = join(work, 'ec-cert.pem');
+    const { privateKey, certificate } = await open('valid-ec.p12');
+    await writeFile(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await writeFile(certPath, certificate.toString());
+    const legacy = ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'];
+    for (const options of [[], legacy]) {
+      const out = join(work, 'cyrillic.p12');
+      const made = spawnSync('openssl', ['pkcs12', '-export', '-inkey', keyPath, '-in', certPath, '-passout', 'pass:Құпия сөз', '-out', out, ...options], { encoding: 'utf8' });
+      expect(made.status, made.stderr).toBe(0);
+      expect(ok(loadPkcs12(await readFile(out), 'Құпия сөз')).certificate.fingerprint256).toBe(certificate.fingerprint256);
+      expect(loadPkcs12(await readFile(out), 'Құпия соз')).toEqual({ ok: false, error: 'wrong-passphrase' });
+    }
   });
 });
 

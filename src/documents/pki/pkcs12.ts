@@ -1,7 +1,7 @@
-import { createHash, createHmac, createPrivateKey, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, randomBytes, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { fail, ok, type Result } from '../../core/result.js';
-import { fromDer, integerNode, toDer, type Asn1 } from './der.js';
+import { children, fromDer, integerNode, primitiveBytes, readOid, toDer, type Asn1 } from './der.js';
 
 /** A member of staff's signing key with its certificate, as opened from their PKCS#12 file. */
 export interface Credential {
@@ -23,20 +23,86 @@ const OIDS = forge.pki.oids;
 /**
  * Opens a PKCS#12 file with node-forge (node cannot read PKCS#12) and hands the key and
  * certificates over to node's crypto. Reads what OpenSSL 3 writes by default (PBES2 with AES-256
- * and a SHA-256 MAC) as well as the older 3DES/SHA-1 files. Non-ASCII passphrases may not open
- * files made by other tools: forge uses one string for both the BMP-encoded MAC key and the
- * UTF-8 PBES2 key, OpenSSL converts each separately.
+ * and a SHA-256 MAC) as well as the older 3DES/SHA-1 files.
  */
 export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credential, Pkcs12Problem> {
-  let pfx: forge.pkcs12.Pkcs12Pfx;
+  let pfx: Asn1;
   try {
     // Not strict: PKCS#12 files from some tools use BER indefinite lengths.
-    const asn1 = forge.asn1.fromDer(Buffer.from(file).toString('binary'), false);
-    pfx = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
-  } catch (error) {
-    // forge reports a failed MAC or a failed decryption only in words.
-    return fail(/password|decrypt/i.test((error as Error).message) ? 'wrong-passphrase' : 'not-pkcs12');
+    pfx = forge.asn1.fromDer(Buffer.from(file).toString('binary'), false);
+  } catch {
+    return fail('not-pkcs12');
   }
+  const mac = checkMac(pfx, passphrase);
+  if (mac === 'malformed') return fail('not-pkcs12');
+  if (mac === 'mismatch') return fail('wrong-passphrase');
+  const opened = decrypt(pfx, passphrase);
+  if ('problem' in opened) {
+    // With a verified MAC the passphrase is right, so a failure is the file's; without a MAC
+    // forge says only in words whether decryption failed.
+    return fail(mac === 'absent' && /password|decrypt/i.test(opened.problem) ? 'wrong-passphrase' : 'not-pkcs12');
+  }
+  return credentialIn(opened.pfx);
+}
+
+/**
+ * RFC 7292 uses the passphrase twice, differently encoded: as UTF-16BE for the MAC and the old
+ * PKCS#12 ciphers, as UTF-8 for PBES2 (the modern key encryption). forge takes one string for
+ * both, which breaks any non-ASCII passphrase, so the MAC is checked here and forge opens the
+ * contents without it, first with the UTF-8 bytes (PBES2), then with the string itself.
+ */
+function decrypt(pfx: Asn1, passphrase: string): { pfx: forge.pkcs12.Pkcs12Pfx } | { problem: string } {
+  const [version, authSafe] = children(pfx, 'PFX');
+  const withoutMac = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [version!, authSafe!]);
+  let problem = '';
+  for (const password of new Set([forge.util.encodeUtf8(passphrase), passphrase])) {
+    try {
+      return { pfx: forge.pkcs12.pkcs12FromAsn1(withoutMac, false, password) };
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+  }
+  return { problem };
+}
+
+const MAC_DIGESTS: Readonly<Record<string, { name: string; forge: () => forge.md.MessageDigest }>> = {
+  '1.3.14.3.2.26': { name: 'sha1', forge: () => forge.md.sha1.create() },
+  '2.16.840.1.101.3.4.2.1': { name: 'sha256', forge: () => forge.md.sha256.create() },
+  '2.16.840.1.101.3.4.2.2': { name: 'sha384', forge: () => forge.md.sha512.create('SHA-384') },
+  '2.16.840.1.101.3.4.2.3': { name: 'sha512', forge: () => forge.md.sha512.create() },
+};
+/** Far above what any tool writes (OpenSSL: 2048); a hostile file must not keep the KDF busy for minutes. */
+const MAX_MAC_ITERATIONS = 1_000_000;
+
+function checkMac(pfx: Asn1, passphrase: string): 'ok' | 'absent' | 'mismatch' | 'malformed' {
+  try {
+    const [, authSafe, macData] = children(pfx, 'PFX');
+    if (!macData) return 'absent';
+    const [, content] = children(authSafe, 'ContentInfo');
+    const data = octetStringContent(children(content, 'ContentInfo content')[0]);
+    const [digestInfo, salt, iterations] = children(macData, 'MacData');
+    const [algorithm, mac] = children(digestInfo, 'DigestInfo');
+    const digest = MAC_DIGESTS[readOid(children(algorithm, 'AlgorithmIdentifier')[0], 'MAC algorithm')];
+    const count = iterations ? Number(`0x${primitiveBytes(iterations, forge.asn1.Type.INTEGER, 'iterations').toString('hex')}`) : 1;
+    if (!digest || !(count >= 1 && count <= MAX_MAC_ITERATIONS)) return 'malformed';
+    const macSalt = forge.util.createBuffer(primitiveBytes(salt, forge.asn1.Type.OCTETSTRING, 'macSalt').toString('binary'));
+    const md = digest.forge();
+    const key = forge.pkcs12.generateKey(passphrase, macSalt, 3, count, md.digestLength, md);
+    const expected = createHmac(digest.name, Buffer.from(key.getBytes(), 'binary')).update(data).digest();
+    const actual = primitiveBytes(mac, forge.asn1.Type.OCTETSTRING, 'MAC');
+    return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'ok' : 'mismatch';
+  } catch {
+    return 'malformed';
+  }
+}
+
+/** An OCTET STRING's bytes; BER allows it to be sent in constructed pieces. */
+function octetStringContent(node: Asn1 | undefined): Buffer {
+  if (node && Array.isArray(node.value)) return Buffer.concat(node.value.map(octetStringContent));
+  return primitiveBytes(node, forge.asn1.Type.OCTETSTRING, 'content');
+}
+
+function credentialIn(pfx: forge.pkcs12.Pkcs12Pfx): Result<Credential, Pkcs12Problem> {
   const keyBags = [...bagsOf(pfx, OIDS.pkcs8ShroudedKeyBag!), ...bagsOf(pfx, OIDS.keyBag!)];
   const keys = keyBags.flatMap((bag) => {
     const key = keyObject(bag);
