@@ -63,7 +63,7 @@ function readCrl(root: Asn1): Crl {
   if (!tbsNode || !outerAlgorithm) throw new Error('CertificateList: missing parts');
   const items = children(tbsNode, 'TBSCertList');
   // version is optional (absent on v1 lists) and an INTEGER, not a tagged field as in certificates.
-  const fields = items[0]?.type === Type.INTEGER ? items.slice(1) : items;
+  const fields = items[0]?.tagClass === Class.UNIVERSAL && items[0].type === Type.INTEGER ? items.slice(1) : items;
   const [innerAlgorithm, issuer, thisUpdate, ...rest] = fields;
   if (!innerAlgorithm || !issuer) throw new Error('TBSCertList: missing algorithm or issuer');
   if (!toDer(innerAlgorithm).equals(toDer(outerAlgorithm))) throw new Error('the two signature algorithm fields differ');
