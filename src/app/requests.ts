@@ -15,6 +15,8 @@ import type { ListFilter, Page, RequestSummary, Store } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
 import { intakeChecks } from './intake.js';
 import { checkAttachments, type NewAttachment } from './attachments.js';
+import type { DocumentService } from '../documents/service.js';
+import type { Credential } from '../documents/pki/pkcs12.js';
 
 export interface SubmitInput {
   readonly serviceId: string;
@@ -31,19 +33,37 @@ export interface SubmitInput {
   readonly contact?: Request['contact'];
 }
 
-export type ActInput = Omit<Command, 'number'>;
+export type ActInput = Omit<Command, 'number'> & {
+  /** The signer's unlocked key: needed to issue or refuse, whose result is a signed document. */
+  readonly credential?: Credential;
+};
+
+export interface RequestServiceOptions {
+  readonly newId?: () => string;
+  /** Renders and signs result documents; without it, decisions that need a signature are refused. */
+  readonly documents?: DocumentService;
+}
 
 /**
  * The application service every front-end calls: it turns a front-end's input into core commands,
  * runs the pure lifecycle, and saves the outcome through the store with compare-and-set.
  */
+/** Actions whose result is a document the clerk signs (SPEC §4: a motivated refusal is signed too). */
+const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
+
 export class RequestService {
+  private readonly newId: () => string;
+  readonly documents: DocumentService | undefined;
+
   constructor(
     readonly store: Store,
     readonly reference: Reference,
     private readonly clock: Clock,
-    private readonly newId: () => string = randomUUID,
-  ) {}
+    options: RequestServiceOptions = {},
+  ) {
+    this.newId = options.newId ?? randomUUID;
+    this.documents = options.documents;
+  }
 
   /** Now, and today's date in Kazakhstan. */
   moment(): { now: string; today: string } {
@@ -207,9 +227,19 @@ export class RequestService {
   /** Acts on the request as it was read: if it changed since, the save is refused as CONFLICT. */
   async actOn(request: Request, input: ActInput): Promise<Result<Request>> {
     const service = findService(request.service)!;
-    const next = transition(request, input, this.context(service, request.office));
+    const { credential, ...command } = input;
+    const next = transition(request, command, this.context(service, request.office));
     if (!next.ok) return next;
-    return this.store.save(next.value.request, request.version);
+    let changed = next.value.request;
+    if (SIGNED_ACTIONS.includes(input.action)) {
+      // The decision exists only once signed: no key, a refused certificate or a failed render
+      // leaves the request as it was.
+      if (!credential || !this.documents) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: input.actor.login } }));
+      const signed = await this.documents.signDecision(changed, { actor: input.actor, credential });
+      if (!signed.ok) return signed;
+      changed = signed.value;
+    }
+    return this.store.save(changed, request.version);
   }
 
   list(filter: ListFilter): Promise<Page<RequestSummary>> {

@@ -13,6 +13,8 @@ export interface CommandSpec {
   readonly usage: string;
   readonly summary: Text;
   readonly options: Options;
+  /** --lang names the language of a document the command writes, so "both" is a value too. */
+  readonly langMayBeBoth?: boolean;
   run(ctx: CliContext, values: Values, positionals: readonly string[]): Promise<number>;
 }
 

@@ -7,6 +7,10 @@ import { loadReference, type Reference } from '../config/reference.js';
 import { LowdbStore } from '../store/lowdb/lowdb-store.js';
 import type { Store } from '../store/port.js';
 import type { Io } from './io.js';
+import { join } from 'node:path';
+import { SHIPPED_DATA } from '../config/paths.js';
+import { DocumentService } from '../documents/service.js';
+import { loadTrustStore, type TrustStore } from '../documents/pki/trust.js';
 
 /** What every command gets: the reader's language, output mode, data folder and how to open the store. */
 export class CliContext {
@@ -20,6 +24,26 @@ export class CliContext {
     readonly commandLine: string,
   ) {}
 
+  /** The CAs this office trusts and their revocation lists: DATA_DIR/pki/trusted, then data/pki/trusted. */
+  trustDirs(): string[] {
+    return [join(this.dataDir, 'pki', 'trusted'), join(SHIPPED_DATA, 'pki', 'trusted')];
+  }
+
+  private trustCache: Promise<TrustStore> | null = null;
+
+  trust(): Promise<TrustStore> {
+    this.trustCache ??= loadTrustStore(this.trustDirs()).then(({ store, problems }) => {
+      for (const problem of problems) this.io.err(problem);
+      return store;
+    });
+    return this.trustCache;
+  }
+
+  /** Forgets the loaded trust store, after `keys trust` or `keys crl` changed it. */
+  reloadTrust(): void {
+    this.trustCache = null;
+  }
+
   reference(): Result<Reference, DomainError> {
     this.referenceCache ??= loadReference(this.dataDir);
     return this.referenceCache;
@@ -31,7 +55,8 @@ export class CliContext {
     if (!reference.ok) return reference;
     const store = await LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine });
     if (!store.ok) return store;
-    return ok({ store: store.value, service: new RequestService(store.value, reference.value, clockFromEnv(this.io.env)) });
+    const documents = new DocumentService(store.value, reference.value, () => this.trust());
+    return ok({ store: store.value, service: new RequestService(store.value, reference.value, clockFromEnv(this.io.env), { documents }) });
   }
 
   /** Runs `work` with the store open, and always closes it. */

@@ -17,10 +17,11 @@ import { actCommand, statusCommand } from './commands/status.js';
 import { submitCommand } from './commands/submit.js';
 import { dueCommand, iinCommand } from './commands/tools.js';
 import { usersCommand } from './commands/users.js';
+import { keysCommand, pdfCommand, verifyCommand } from './commands/documents.js';
 
 const COMMANDS: readonly CommandSpec[] = [
   startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
-  listCommand, dueCommand, iinCommand, usersCommand, exportCommand,
+  listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand,
 ];
 
 const GLOBAL: Options = {
@@ -80,7 +81,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const langValue = values.lang ?? io.env.ANYQTAMA_LANG;
   const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
   const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`);
-  if (langValue !== undefined && !isLang(langValue)) {
+  // For `pdf`, --lang is the document's language (kk, ru or both on one page): the command checks it.
+  const documentLang = command?.langMayBeBoth === true && values.lang !== undefined;
+  if (langValue !== undefined && !isLang(langValue) && !documentLang) {
     printError(ctx, badValue(lang, '--lang', 'cli.expected.lang'));
     return EXIT.badInput;
   }

@@ -44,6 +44,8 @@ const organisationSchema = z.strictObject({
   extensionGrounds: z.partialRecord(z.enum(SERVICE_IDS), z.array(groundCode).min(1)).optional(),
   /** S2 §17.4: results not collected in time are kept; the seeds give no period, so each office sets it. */
   storesUncollected: z.strictObject({ days: z.int().min(1).max(3650) }).optional(),
+  /** Print result documents in Kazakh and Russian on one page, whatever language the citizen reads. */
+  documentsInBothLanguages: z.boolean().optional(),
   /** Not a real office: made up for the demo. */
   demo: z.boolean().optional(),
 });
@@ -52,6 +54,15 @@ const configSchema = z.strictObject({
   /** Kazakhstan has kept one time zone, UTC+5, since 1 March 2024. */
   timezoneOffsetMinutes: z.int().min(-720).max(840),
   callCentrePhone: phone,
+  /**
+   * What the QR code on every document leads to: a link with {number} and {code} in it, e.g. the
+   * citizen bot's deep link, which answers with the document's verification data.
+   */
+  verificationUrl: z
+    .string()
+    .regex(/^https:\/\/\S+$/)
+    .refine((s) => s.includes('{number}') && s.includes('{code}'))
+    .default('https://t.me/AnyqtamaBot?start=v_{number}_{code}'),
   organisations: z.array(organisationSchema).min(1),
 });
 

@@ -4,7 +4,9 @@ import { RequestService, type ActInput } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
 import type { Person } from '../core/identity/registries.js';
 import type { Actor, Request } from '../core/request.js';
-import { exampleAnswers } from '../core/services/examples.js';
+import { exampleAnswers, exampleResult } from '../core/services/examples.js';
+import { credentialFor } from '../documents/keys.js';
+import type { DocumentService } from '../documents/service.js';
 import type { Channel, ServiceId } from '../core/services/types.js';
 import type { Store } from '../store/port.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
@@ -34,7 +36,7 @@ const SCENARIOS: readonly Scenario[] = [
     take('kzo-clerk', 19), { action: 'extend', ground: 'MULTIPLE_ORGANISATIONS', note: 'Екі ұйымның құжаттары зерделенеді', by: 'kzo-clerk', daysAgo: 14 },
   ] },
   { service: 'archive-certificate', channel: 'centre', by: 'kzo-operator', applicantIin: '680930300889', daysAgo: 10, steps: [
-    take('kzo-clerk', 9), { action: 'issue', content: { content: 'Демо мазмұны' }, by: 'kzo-clerk', daysAgo: 1 },
+    take('kzo-clerk', 9), { action: 'issue', by: 'kzo-clerk', daysAgo: 1 },
   ] },
   { service: 'archive-certificate', channel: 'office', by: 'kzo-clerk', applicantIin: '800328401401', daysAgo: 16, steps: [
     take('kzo-clerk', 15), { action: 'refuse', reasons: ['R9'], note: '1990–1995 жылдардағы қор мұрағатқа тапсырылмаған', by: 'kzo-clerk', daysAgo: 3 },
@@ -70,7 +72,10 @@ function answersFor(service: ServiceId, person: Person | null): Record<string, u
 function actorFor(login: string, iin: string): Actor {
   if (login === 'citizen') return { login: `citizen:${iin}`, role: 'citizen' };
   const user = DEMO_USERS.find((u) => u.login === login)!;
-  return { login: user.login, role: user.role, fullName: user.fullName, ...(user.organisationId ? { organisationId: user.organisationId } : {}) };
+  return {
+    login: user.login, role: user.role, fullName: user.fullName,
+    ...(user.organisationId ? { organisationId: user.organisationId } : {}), ...(user.iin ? { iin: user.iin } : {}),
+  };
 }
 
 const channelOf = (actor: Actor): Channel => (actor.role === 'operator' ? 'centre' : actor.role === 'citizen' ? 'bot' : 'office');
@@ -80,16 +85,21 @@ export interface SeedReport {
   readonly requests: readonly string[];
 }
 
-/** Adds the demo users and requests. Callers check first that the store is empty. */
-export async function seedDemo(store: Store, reference: Reference, now: Date): Promise<Result<SeedReport, DomainError>> {
+/** Adds the demo users (without keys: seedDemoKeys gives them). Callers check first that the store is empty. */
+export async function seedDemoUsers(store: Store, now: Date): Promise<number> {
   for (const u of DEMO_USERS) {
     if (await store.getUser(u.login)) continue;
     await store.putUser({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), createdAt: now.toISOString() });
   }
+  return DEMO_USERS.length;
+}
+
+/** Adds the demo requests, decisions signed with the demo keys. */
+export async function seedDemo(store: Store, reference: Reference, now: Date, documents: DocumentService): Promise<Result<SeedReport, DomainError>> {
   const at = (daysAgo: number, hour: number) => {
     const t = new Date(now.getTime() - daysAgo * DAY);
     t.setUTCHours(hour - 5, 0, 0, 0); // office hours, Kazakhstan time
-    return new RequestService(store, reference, fixedClock(t));
+    return new RequestService(store, reference, fixedClock(t), { documents });
   };
   const numbers: string[] = [];
   for (const s of SCENARIOS) {
@@ -104,7 +114,11 @@ export async function seedDemo(store: Store, reference: Reference, now: Date): P
     for (const step of s.steps) {
       const actor = actorFor(step.by, iin);
       const { by: _by, daysAgo, ...command } = step;
-      const acted = await at(daysAgo, 15).actOn(request, { ...command, actor, channel: channelOf(actor) });
+      const signs = command.action === 'issue' || command.action === 'refuse';
+      const credential = signs ? await credentialFor(store, actor, {}) : null;
+      if (credential && !credential.ok) return credential;
+      const content = command.action === 'issue' ? { content: command.content ?? exampleResult(s.service) } : {};
+      const acted = await at(daysAgo, 15).actOn(request, { ...command, ...content, actor, channel: channelOf(actor), ...(credential?.ok ? { credential: credential.value } : {}) });
       if (!acted.ok) return acted;
       request = acted.value;
     }

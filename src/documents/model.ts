@@ -20,8 +20,8 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** One language, or both on one page (Kazakh first, then Russian), as an office may ask. */
-export type DocumentLang = Lang | 'both';
+/** Kazakh, Russian, or both on one page (Kazakh first, then Russian), as an office may ask. */
+export type DocumentLang = Exclude<Lang, 'en'> | 'both';
 export const DOCUMENT_LANGS: readonly DocumentLang[] = ['kk', 'ru', 'both'];
 
 export interface Organisation {

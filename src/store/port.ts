@@ -54,6 +54,21 @@ export interface OutboxEntry {
   readonly item: OutboxItem;
 }
 
+/** A member of staff's signing key: the PKCS#12 file as issued, still encrypted with their passphrase. */
+export interface SigningKey {
+  /** Base64 of the .p12 file. The passphrase that opens it is never stored. */
+  readonly p12: string;
+  /** Hex serial number, issuing CA and validity of its certificate, for lists and warnings. */
+  readonly serial: string;
+  readonly issuer: string;
+  readonly validTo: string;
+  readonly fingerprint256: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** Made by `anyqtama demo` for a demo login: opened with the published demo passphrase. */
+  readonly demo?: boolean;
+}
+
 export interface User {
   readonly login: string;
   readonly role: Exclude<Role, 'citizen' | 'system'>;
@@ -63,6 +78,7 @@ export interface User {
   /** scrypt hash as `scrypt$N$r$p$salt$hash` (base64); never the password itself. */
   readonly passwordHash?: string;
   readonly publicKeys?: readonly string[];
+  readonly signingKey?: SigningKey;
   readonly lang?: Lang;
   readonly disabled?: boolean;
   readonly createdAt: string;

@@ -37,7 +37,7 @@ describe('the life of a request', () => {
     expectExit(extended, 0);
     expect(json(extended)).toMatchObject({ state: 'IN_WORK', dueDate: '2026-12-21' });
 
-    const issued = await act(number, 'issue', '--as', 'kzo-clerk');
+    const issued = await act(number, 'issue', '--as', 'kzo-clerk', '--field', 'certificateType=Еңбек өтілі туралы', '--field', 'content=Корректор болып жұмыс істеді.', '--field', 'basis=Қор № 412, іс № 17');
     expectExit(issued, 0);
     expect(issued.stdout).toContain(number);
 

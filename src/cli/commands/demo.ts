@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeFileDurably, readJson } from '../../store/lowdb/durable-file.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
-import { seedDemo } from '../../demo/seed.js';
+import { seedDemo, seedDemoUsers } from '../../demo/seed.js';
+import { seedDemoKeys } from '../../demo/keys.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/users.js';
 import type { RequestService } from '../../app/requests.js';
 import type { Store } from '../../store/port.js';
@@ -30,7 +31,11 @@ export async function ensureDemo(ctx: CliContext, service: RequestService, store
   const now = new Date(service.moment().now);
   // Marked first: a seed cut short leaves a store everyone can see is an unfinished demo.
   await writeFileDurably(marker, JSON.stringify({ seededAt: now.toISOString(), complete: false, requests: [] }));
-  const report = await seedDemo(store, service.reference, now);
+  await seedDemoUsers(store, now);
+  const keys = await seedDemoKeys(store, ctx.dataDir, now);
+  if (!keys.ok) return keys;
+  ctx.reloadTrust();
+  const report = await seedDemo(store, service.reference, now, service.documents!);
   if (!report.ok) return report;
   await writeFileDurably(marker, JSON.stringify({ seededAt: now.toISOString(), complete: true, requests: report.value.requests }, null, 2));
   return ok({ seeded: true, users: report.value.users, requests: report.value.requests.length });

@@ -1,4 +1,9 @@
-import { ok } from '../../core/result.js';
+import { ok, type DomainError, type Result } from '../../core/result.js';
+import type { Lang } from '../../core/i18n/text.js';
+import type { Request } from '../../core/request.js';
+import { findService } from '../../core/services/catalogue.js';
+import { credentialFor } from '../../documents/keys.js';
+import { readJsonArg } from '../args.js';
 import { ACTIONS, type Action } from '../../core/request.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { badValue, missing } from '../args.js';
@@ -26,14 +31,46 @@ export const statusCommand: CommandSpec = {
   },
 };
 
+/** --content FILE (JSON object) and --field NAME=VALUE pairs, over what the questionnaire pre-fills. */
+function resultContent(lang: Lang, contentFile: string | undefined, fields: readonly string[]): Result<Record<string, unknown>, DomainError> {
+  let content: Record<string, unknown> = {};
+  if (contentFile) {
+    const json = readJsonArg(contentFile);
+    if (!json.ok) return json;
+    if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) return fail(badValue(lang, '--content', 'cli.expected.file'));
+    content = { ...(json.value as Record<string, unknown>) };
+  }
+  for (const pair of fields) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return fail(badValue(lang, '--field', 'documents.expected.field'));
+    content[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return ok(content);
+}
+
+/** Result fields the clerk did not give, taken from the questionnaire (e.g. the archive's period). */
+function prefilled(request: Request, content: Record<string, unknown>): Record<string, unknown> {
+  const service = findService(request.service);
+  const out = { ...content };
+  for (const [field, path] of Object.entries(service?.resultPrefill ?? {})) {
+    if (out[field] !== undefined) continue;
+    const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), request.answers);
+    if (value !== undefined && value !== '') out[field] = value;
+  }
+  return out;
+}
+
 export const actCommand: CommandSpec = {
   name: 'act',
-  usage: 'anyqtama act NUMBER take|issue|refuse|extend|return|deliver|store --as LOGIN [--reason CODE]... [--note TEXT] [--json]',
+  usage: 'anyqtama act NUMBER take|issue|refuse|extend|return|deliver|store --as LOGIN [--reason CODE]... [--note TEXT] [--content FILE.json] [--field NAME=VALUE]... [--passphrase-file F] [--json]',
   summary: { kk: 'Өтініш бойынша әрекет (шешім)', ru: 'Действие по заявке (решение)', en: 'Act on a request' },
   options: {
     as: { type: 'string' },
     reason: { type: 'string', multiple: true },
     note: { type: 'string' },
+    content: { type: 'string' },
+    field: { type: 'string', multiple: true },
+    'passphrase-file': { type: 'string' },
   },
   async run(ctx, values, positionals) {
     const [number, action] = positionals;
@@ -45,6 +82,9 @@ export const actCommand: CommandSpec = {
     if (!login) return finish(ctx, fail(missing(ctx.lang, '--as', 'cli.expected.login')), () => undefined);
     const reasons = strs(values.reason);
     const note = str(values.note);
+    const content = resultContent(ctx.lang, str(values.content), strs(values.field));
+    if (!content.ok) return finish(ctx, content, () => undefined);
+    const passphraseFile = str(values['passphrase-file']);
     const result = await ctx.withService(async (service, store) => {
       const actor = await actorOf(store, login);
       if (!actor.ok) return actor;
@@ -52,18 +92,28 @@ export const actCommand: CommandSpec = {
       if (!found.ok) return found;
       const before = found.value;
       const channel = actor.value.role === 'operator' ? 'centre' : 'office';
+      // Issuing and refusing end in a signed document: the clerk's key is opened only for them.
+      const signs = action === 'issue' || action === 'refuse';
+      const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphraseFile ? { file: passphraseFile } : {}) }) : null;
+      if (credential && !credential.ok) return credential;
       const acted = await service.actOn(before, {
         action: action as Action,
         actor: actor.value,
         channel,
         ...(action === 'extend' ? { ground: reasons[0] } : { reasons }),
         ...(note ? { note } : {}),
+        ...(action === 'issue' ? { content: prefilled(before, content.value) } : {}),
+        ...(credential?.ok ? { credential: credential.value } : {}),
       });
       return acted.ok ? ok({ before, after: acted.value, today: service.moment().today, reference: service.reference }) : acted;
     });
     return finish(ctx, result, ({ before, after, today, reference }) => {
-      if (ctx.json) ctx.io.out(JSON.stringify(requestJson(after, reference, today, ctx.lang), null, 2));
-      else ctx.io.out(t(ctx.lang, 'cli.acted', { number: after.number ?? '—', from: stateLabel(ctx.lang, before.state), to: stateLabel(ctx.lang, after.state) }));
+      if (ctx.json) return ctx.io.out(JSON.stringify(requestJson(after, reference, today, ctx.lang), null, 2));
+      ctx.io.out(t(ctx.lang, 'cli.acted', { number: after.number ?? '—', from: stateLabel(ctx.lang, before.state), to: stateLabel(ctx.lang, after.state) }));
+      const document = after.decision?.document;
+      if (document && before.decision?.document?.code !== document.code) {
+        ctx.io.out(t(ctx.lang, 'cli.signedDocument', { number: after.number ?? '', code: document.code }));
+      }
     });
   },
 };

@@ -8,6 +8,7 @@ import { storeMessages } from './messages/store.js';
 import { cliMessages } from './messages/cli.js';
 import { referenceMessages } from './messages/reference.js';
 import { appMessages } from './messages/app.js';
+import { documentMessages } from './messages/documents.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -23,6 +24,7 @@ export const catalogue = {
   ...cliMessages,
   ...referenceMessages,
   ...appMessages,
+  ...documentMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
