@@ -33,6 +33,13 @@ async function archiveInWork(dataDir: string): Promise<string> {
 }
 
 describe('issuing with the clerk\'s demo key, then the PDF and its verification', () => {
+  it('the catalogue says which fields issuing takes, so a script knows what to pass', async () => {
+    const services = json<{ id: string; resultFields: { id: string; required: boolean; label: { kk: string } }[] }[]>(await cli(['services', '--json']));
+    const archive = services.find((s) => s.id === 'archive-certificate')!;
+    expect(archive.resultFields.filter((f) => f.required).map((f) => f.id)).toEqual(['certificateType', 'period', 'content', 'basis']);
+    expect(archive.resultFields.find((f) => f.id === 'basis')!.label.kk).toBe('Негіздеме');
+  });
+
   let number = '';
   let file = '';
 

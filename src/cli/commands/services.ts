@@ -29,6 +29,9 @@ export const servicesCommand: CommandSpec = {
         refusalReasons: s.refusalReasons,
         providers: providersOf(ref.offices, s.id).map((p) => p.id),
         output: s.output,
+        // What `act … issue --field NAME=VALUE` takes: the result form's fields, their labels and hints.
+        resultFields: s.resultForm.fields.map((f) => ({ id: f.id, kind: f.kind, required: f.required, label: f.label, ...(f.hint ? { hint: f.hint } : {}) })),
+        ...(s.resultPrefill ? { resultPrefill: s.resultPrefill } : {}),
       }));
       if (ctx.json) {
         ctx.io.out(JSON.stringify(items, null, 2));
