@@ -1,0 +1,16 @@
+import { archiveNoInformation as labels } from '../labels.js';
+import type { Template } from '../layout.js';
+import type { ArchiveNoInformation } from '../model.js';
+
+/** SPEC §5.5: S0 A5, the archive's letter that it holds no information (refusal on ground R9). */
+export const archiveNoInformation: Template<ArchiveNoInformation> = {
+  title: () => labels.title,
+  body(sheet, model) {
+    sheet.title(labels.title);
+    sheet.field(labels.addressee, model.addressee);
+    sheet.gap(4);
+    sheet.paragraph(labels.statement, { indent: 24 });
+    sheet.field(labels.reason, model.reason);
+    sheet.field(labels.specialist, model.specialistName);
+  },
+};
