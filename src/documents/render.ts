@@ -1,11 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { DOCUMENT_KINDS, DOCUMENT_LANGS, type DocumentKind, type DocumentLang, type DocumentModel, type RenderOptions } from './model.js';
 import { useFonts } from './fonts.js';
-import { common } from './labels.js';
-import { formatDate, MARGINS, Sheet, type Template, type TextEnd } from './layout.js';
+import { MARGINS, Sheet, type Template, type TextEnd } from './layout.js';
 import { archiveCertificate } from './templates/archive-certificate.js';
 import { archiveNoInformation } from './templates/archive-no-information.js';
 import { disabledChildNotification } from './templates/disabled-child-notification.js';
+import { closing, dateAndNumber, letterhead, pageFooters } from './templates/frame.js';
 import { guardianshipCertificate } from './templates/guardianship-certificate.js';
 import { guardianshipMinorCertificate } from './templates/guardianship-minor-certificate.js';
 import { receipt } from './templates/receipt.js';
@@ -34,9 +34,9 @@ const CREATOR = 'Anyqtama';
  */
 export async function renderPdf(model: DocumentModel, options: RenderOptions): Promise<Buffer> {
   let composed = compose(model, options);
-  if (composed.sheet.closingMovedFrom !== undefined) {
+  if (composed.closingMovedFrom !== undefined) {
     composed.finished();
-    composed = compose(model, options, composed.sheet.closingMovedFrom);
+    composed = compose(model, options, composed.closingMovedFrom);
   }
   const bytes = collect(composed.doc);
   composed.doc.end();
@@ -71,12 +71,12 @@ function compose(model: DocumentModel, options: RenderOptions, shorten?: TextEnd
   });
   const finished = useFonts(doc);
   const sheet = new Sheet(doc, options.lang, shorten);
-  sheet.organisation(model.organisation, template.officeTemplate ?? false);
-  sheet.dateAndNumber(common.issuedOn, formatDate(model.issuedOn), model.number);
+  letterhead(sheet, model.organisation, template.officeTemplate ?? false);
+  dateAndNumber(sheet, model);
   template.body(sheet, model);
-  sheet.closing(model, template.signerCaption, template.signatory?.(model));
-  sheet.pageFooters(model.number);
-  return { doc, sheet, finished };
+  const closingMovedFrom = closing(sheet, model, template.signerCaption, template.signatory?.(model));
+  pageFooters(sheet, model.number);
+  return { doc, closingMovedFrom, finished };
 }
 
 function joined(text: { kk: string; ru: string }, lang: DocumentLang): string {

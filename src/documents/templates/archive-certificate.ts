@@ -7,6 +7,7 @@ export const archiveCertificate: Template<ArchiveCertificate> = {
   title: () => labels.title,
   body(sheet, model) {
     sheet.title(labels.title);
+    sheet.caption(model.service);
     sheet.field(labels.applicant, model.applicant);
     sheet.field(labels.certificateType, model.certificateType);
     sheet.field(labels.period, model.period);

@@ -7,6 +7,7 @@ export const archiveNoInformation: Template<ArchiveNoInformation> = {
   title: () => labels.title,
   body(sheet, model) {
     sheet.title(labels.title);
+    sheet.caption(model.service);
     sheet.field(labels.addressee, model.addressee);
     sheet.gap(4);
     sheet.paragraph(labels.statement, { indent: 24 });

@@ -18,6 +18,7 @@ export const guardianshipCertificate: Template<GuardianshipCertificate> = {
   signatory: (model) => model.head,
   body(sheet, model) {
     sheet.title(this.title(model));
+    sheet.caption(model.service);
     sheet.paragraph(byLanguage((l) => appointment(model, l)), { indent: 24 });
     sheet.paragraph(byLanguage((l) => fill(labels.duties[l], { role: labels.roleCharged[model.role][l] })), { indent: 24 });
   },

@@ -9,6 +9,7 @@ export const unemployedCertificate: Template<UnemployedCertificate> = {
   body(sheet, model) {
     const registeredOn = formatDate(model.registeredOn);
     sheet.title(labels.title);
+    sheet.caption(model.service);
     sheet.field(labels.applicant, personLine(sheet, model.applicant));
     sheet.field(labels.registeredOn, registeredOn);
     if (model.registrationNumber !== undefined) sheet.field(labels.registrationNumber, model.registrationNumber);
