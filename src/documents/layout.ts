@@ -148,7 +148,8 @@ export class Sheet {
   field(label: Text, value: Text | string): void {
     const head = `${this.label(label)}: `;
     const body = this.versions(value).join('\n') || '—';
-    this.placed(head + body, SIZE.body, () => {
+    // Measured all in bold: a little too tall rather than too short, so a short field stays whole.
+    this.placed(head + body, SIZE.body, 'bold', () => {
       this.text(head, { face: 'bold', continued: true });
       this.text(body, {});
     });
@@ -159,7 +160,7 @@ export class Sheet {
   paragraph(text: Text | string, options: { indent?: number; size?: number } = {}): void {
     for (const version of this.versions(text)) {
       for (const part of splitParagraphs(version)) {
-        this.placed(part, options.size ?? SIZE.body, () =>
+        this.placed(part, options.size ?? SIZE.body, 'regular', () =>
           this.text(part, { align: 'justify', indent: options.indent ?? 0, size: options.size }),
         );
         this.gap(5);
@@ -178,7 +179,7 @@ export class Sheet {
   numbered(items: readonly string[]): void {
     items.forEach((item, i) => {
       const number = `${i + 1}. `;
-      this.placed(number + item, SIZE.body, () => {
+      this.placed(number + item, SIZE.body, 'regular', () => {
         this.text(number, { continued: true });
         this.text(item, {});
       });
@@ -226,10 +227,9 @@ export class Sheet {
    * page when they do not fit; longer ones start here only if two lines fit, and when exactly one
    * line would spill over, the page is ended a line early so that two lines carry over.
    */
-  private placed(text: string, size: number, draw: () => void): void {
-    this.doc.font('regular').fontSize(size);
+  private placed(text: string, size: number, face: Face, draw: () => void): void {
     const lineHeight = this.lineHeight(size);
-    const height = this.doc.heightOfString(printable(text, 'regular'), { width: this.width, lineGap: LINE_GAP });
+    const height = this.measure(text, size, this.width, face);
     const room = this.room;
     if (height <= room + 0.5) return draw();
     const lines = Math.round(height / lineHeight);

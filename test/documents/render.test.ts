@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Text } from '../../src/core/i18n/text.js';
 import * as labels from '../../src/documents/labels.js';
@@ -36,6 +37,19 @@ function expectedLabels(model: DocumentModel): Text[] {
 }
 
 const inLanguages = (text: Text, lang: DocumentLang) => (lang === 'both' ? [text.kk, text.ru] : [text[lang]]);
+
+/** The model with `text` in place of every string a person typed (not the kind, dates, codes or links). */
+function withEveryString<M extends DocumentModel>(model: M, text: string): M {
+  const keep = new Set(['kind', 'number', 'issuedOn', 'issuedAt', 'url', 'code', 'akimLevel', 'propertyStatus', 'role', 'gender', 'form']);
+  const replace = (value: unknown, key: string): unknown => {
+    if (keep.has(key) || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))) return value;
+    if (typeof value === 'string') return text;
+    if (Array.isArray(value)) return value.map((item) => replace(item, key));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v, k)]));
+    return value;
+  };
+  return replace(model, '') as M;
+}
 
 describe.each(samples.map((m) => [m.kind, m] as const))('%s', (_kind, model) => {
   test('the sample spells every Kazakh letter, capitals included', () => {
@@ -117,6 +131,18 @@ describe('long and unusual text', () => {
       expect(text).toContain('Мұрағат.');
       expect(text).toContain(model.verification.code);
     }
+  });
+
+  test('whatever a clerk or citizen typed into any field, every kind still renders', async () => {
+    const typed = fc.string({ unit: 'binary', maxLength: 400 });
+    const wordless = fc.string({ unit: fc.constantFrom('Ә', 'W', '😀', '字', '-'), minLength: 200, maxLength: 600 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...samples), fc.oneof(typed, wordless), fc.constantFrom(...DOCUMENT_LANGS), async (model, text, lang) => {
+        const pdf = await renderPdf(withEveryString(model, text), { lang });
+        return pdf.subarray(0, 5).toString('latin1') === '%PDF-';
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
