@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * built-in fonts cannot print Kazakh; DejaVu covers Cyrillic Extended and gives the smallest
  * subset of the TTFs we measured (ARCHITECTURE.md).
  *
- * Parsing a 700 KB TTF took ~25 ms of every document when each document registered the font from
+ * Parsing a 700 KB TTF took ~27 ms of every document when each document registered the font from
  * its bytes, so each face is parsed once per process and the parsed fontkit `Font` is handed to
  * pdfkit, which accepts it since 0.20.0 (CHANGELOG: "Accept already-parsed fontkit Font instances
  * in doc.font() and registerFont"). The subset is still built per document by pdfkit.
@@ -112,8 +112,12 @@ interface PdfkitFontInternals {
   readonly _font?: { layoutCache?: LayoutCache };
 }
 
-/** Layouts of the words of earlier documents, per face; emptied when it holds more than LAYOUT_LIMIT words. */
-const LAYOUT_LIMIT = 20_000;
+/**
+ * Layouts of the words of earlier documents, per face. A word's layout takes about 4 KB, so the
+ * cache is emptied when it would hold more than LAYOUT_LIMIT words (~16 MB); the recurring words
+ * are back after the next document.
+ */
+const LAYOUT_LIMIT = 4_000;
 const sharedLayouts: Record<Face, LayoutCache> = { regular: Object.create(null), bold: Object.create(null) };
 let sharedWords = 0;
 
@@ -167,7 +171,7 @@ const COMPOSITE = { argsAreWords: 0x0001, scale: 0x0008, moreComponents: 0x0020,
  * viewer or printer draws the same letters without it. No npm package strips it short of a whole
  * font editor, so these few lines do; they run once per face and process.
  */
-export function withoutHinting(ttf: Uint8Array): Uint8Array {
+function withoutHinting(ttf: Uint8Array): Uint8Array {
   const view = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
   const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < view.getUint16(4); i++) {

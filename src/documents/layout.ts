@@ -67,7 +67,7 @@ export class Sheet {
    */
   constructor(
     readonly doc: PDFKit.PDFDocument,
-    readonly lang: DocumentLang,
+    lang: DocumentLang,
     shorten?: TextEnd,
   ) {
     this.languages = lang === 'both' ? ['kk', 'ru'] : [lang];
@@ -156,13 +156,11 @@ export class Sheet {
     this.gap(4);
   }
 
-  /** A paragraph of running text, justified; a `Text` prints once per language. */
-  paragraph(text: Text | string, options: { indent?: number; size?: number } = {}): void {
+  /** Running text, justified, split into paragraphs at blank lines; a `Text` prints once per language. */
+  paragraph(text: Text | string, options: { indent?: number } = {}): void {
     for (const version of this.versions(text)) {
       for (const part of splitParagraphs(version)) {
-        this.placed(part, options.size ?? SIZE.body, 'regular', () =>
-          this.text(part, { align: 'justify', indent: options.indent ?? 0, size: options.size }),
-        );
+        this.placed(part, SIZE.body, 'regular', () => this.text(part, { align: 'justify', indent: options.indent ?? 0 }));
         this.gap(5);
       }
     }
@@ -175,7 +173,7 @@ export class Sheet {
     this.gap(2);
   }
 
-  /** Numbered entries, each a short paragraph with a hanging number. */
+  /** Numbered entries, each kept whole when short. */
   numbered(items: readonly string[]): void {
     items.forEach((item, i) => {
       const number = `${i + 1}. `;

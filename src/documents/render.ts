@@ -108,8 +108,9 @@ export interface DocumentInfo {
 
 /**
  * Which of our documents `pdf` is, from the Info dictionary renderPdf writes (uncompressed, each
- * value an indirect string object). Null for anything else: another producer's PDF, a damaged
- * file, random bytes. Never throws.
+ * value an indirect string object). The last /Info reference wins, whether it sits in a classic
+ * trailer or in the cross-reference stream a signing tool may append. Null for anything else:
+ * another producer's PDF, a damaged file, random bytes. Never throws.
  */
 export function readDocumentInfo(pdf: Uint8Array): DocumentInfo | null {
   try {
@@ -122,9 +123,7 @@ export function readDocumentInfo(pdf: Uint8Array): DocumentInfo | null {
 
 function parseInfo(text: string): DocumentInfo | null {
   if (!text.startsWith('%PDF-')) return null;
-  const trailer = text.lastIndexOf('trailer');
-  if (trailer < 0) return null;
-  const ref = /\/Info\s+(\d{1,10})\s+(\d{1,5})\s+R/.exec(text.slice(trailer, trailer + 2048));
+  const ref = lastMatch(text, /\/Info\s+(\d{1,10})\s+(\d{1,5})\s+R/g);
   if (!ref) return null;
   const dict = objectBody(text, ref[1]!, ref[2]!);
   if (dict === null) return null;
@@ -137,12 +136,17 @@ function parseInfo(text: string): DocumentInfo | null {
   return { number, kind, lang };
 }
 
+function lastMatch(text: string, pattern: RegExp): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
+  return last;
+}
+
 /** The text between `id gen obj` and `endobj`, of the last such object (a later update wins). */
 function objectBody(text: string, id: string, gen: string): string | null {
-  const header = new RegExp(`(?:^|\\s)${id}\\s+${gen}\\s+obj\\b`, 'g');
-  let start = -1;
-  for (let m = header.exec(text); m; m = header.exec(text)) start = m.index + m[0].length;
-  if (start < 0) return null;
+  const header = lastMatch(text, new RegExp(`(?:^|\\s)${id}\\s+${gen}\\s+obj\\b`, 'g'));
+  if (!header) return null;
+  const start = header.index + header[0].length;
   const end = text.indexOf('endobj', start);
   return end < 0 ? null : text.slice(start, end);
 }

@@ -47,6 +47,12 @@ describe('readDocumentInfo', () => {
     expect([entry('AnyqtamaNumber'), entry('AnyqtamaKind'), entry('AnyqtamaLang')]).toEqual([model.number, model.kind, 'both']);
   });
 
+  test('still reads our entries after a signing tool appended an update with a cross-reference stream', () => {
+    const info = /\/Info (\d+) 0 R/.exec(latin1(ours))?.[1];
+    const update = `\n90 0 obj\n<< /Type /XRef /Size 91 /Root 1 0 R /Info ${info} 0 R /W [1 4 2] /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n${ours.length + 1}\n%%EOF\n`;
+    expect(readDocumentInfo(Buffer.concat([ours, Buffer.from(update, 'latin1')]))).toEqual({ number: model.number, kind: model.kind, lang: 'both' });
+  });
+
   test('is null for another producer\'s PDF, a truncated one, or one whose entries were altered', async () => {
     expect(readDocumentInfo(await otherProducersPdf())).toBeNull();
     expect(readDocumentInfo(ours.subarray(0, ours.length - 400))).toBeNull();
