@@ -73,6 +73,7 @@ export const guardianshipCertificate = {
     female: { kk: 'азаматша', ru: 'гражданке' },
     unknown: { kk: 'азамат (азаматша)', ru: 'гражданину (гражданке)' },
   },
+  // Russian agrees with the guardian's gender where Kazakh has no gender: these have no Kazakh twin.
   residing: { male: 'проживающему', female: 'проживающей', unknown: 'проживающему (проживающей)' },
   pronoun: { male: 'он', female: 'она', unknown: 'он (она)' },
   appointed: { male: 'назначен', female: 'назначена', unknown: 'назначен (назначена)' },

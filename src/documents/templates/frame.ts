@@ -46,13 +46,31 @@ export function dateAndNumber(sheet: Sheet, model: DocumentModel): void {
 
 /**
  * The signature lines (the template's signatory, then the electronic signer unless that is the
- * same person), then the QR code with the number and the verification code under it and, beside
- * it, the electronic signature and how to check the document; kept whole on one page. Returns
- * where the text ended when the block had to start a page of its own: a signature must not stand
- * alone on a page without text (office-work rules), so the caller lays the document out again
- * with that page shortened.
+ * same person) and the verification block, kept whole on one page. Returns where the text ended
+ * when the closing had to start a page of its own: a signature must not stand alone on a page
+ * without text (office-work rules), so the caller lays the document out again with that page
+ * shortened.
  */
 export function closing(sheet: Sheet, model: DocumentModel, caption?: Text, signatory?: Signatory): TextEnd | undefined {
+  const signers = [signatory, model.signer].filter((s): s is Signatory => s !== undefined);
+  if (signers.length === 2 && signers[0]!.fullName === signers[1]!.fullName) signers.pop();
+  const lines = signers.length * sheet.languages.length + (caption ? 1 : 0);
+  const signaturesHeight = lines * sheet.lineHeight(SIZE.body) + 14 * signers.length;
+  const verification = verificationBlock(sheet, model);
+  const textEnd = { page: sheet.pageIndex(), y: sheet.doc.y };
+  sheet.keep(8 + signaturesHeight + verification.height);
+  const moved = sheet.pageIndex() !== textEnd.page;
+  sheet.gap(8);
+  signers.forEach((signer, i) => sheet.signature(signer.position, signer.fullName, i === 0 ? caption : undefined));
+  verification.draw();
+  return moved ? textEnd : undefined;
+}
+
+/**
+ * The QR code with the request number and the verification code under it and, beside it, the
+ * electronic signature and how to check the document: measured first, drawn when placed.
+ */
+function verificationBlock(sheet: Sheet, model: DocumentModel): { height: number; draw(): void } {
   const symbol = qrSymbol(model.verification.url);
   // About an inch wide, in whole quarter points per module.
   const module = Math.max(1.5, Math.floor((72 / symbol.size) * 4) / 4);
@@ -63,31 +81,23 @@ export function closing(sheet: Sheet, model: DocumentModel, caption?: Text, sign
   const beside = [...signedElectronically(sheet, model.signer), ...sheet.languages.map((l) => fill(common.verificationHint[l], { site }))];
   const besideX = sheet.left + underWidth + 12;
   const besideWidth = sheet.left + sheet.width - besideX;
-  const signers = [signatory, model.signer].filter((s): s is Signatory => s !== undefined);
-  if (signers.length === 2 && signers[0]!.fullName === signers[1]!.fullName) signers.pop();
-
   const underHeight = side + 4 + under.reduce((h, t) => h + sheet.measure(t, SIZE.small, underWidth), 0);
   const besideHeight = beside.reduce((h, t) => h + sheet.measure(t, SIZE.small, besideWidth) + 3, 0);
-  const signatureHeight = (signers.length * sheet.languages.length + (caption ? 1 : 0)) * sheet.lineHeight(SIZE.body) + 14 * signers.length;
-  const textEnd = { page: sheet.pageIndex(), y: sheet.doc.y };
-  sheet.keep(signatureHeight + Math.max(underHeight, besideHeight) + 8);
-  const moved = sheet.pageIndex() !== textEnd.page;
-
-  sheet.gap(8);
-  signers.forEach((signer, i) => sheet.signature(signer.position, signer.fullName, i === 0 ? caption : undefined));
-  const top = sheet.doc.y;
-  drawQr(sheet.doc, symbol, sheet.left, top, module);
-  sheet.doc.y = top + side + 4;
-  under.forEach((text, i) => sheet.text(text, { size: SIZE.small, face: i === 0 ? 'bold' : 'regular', x: sheet.left, width: underWidth }));
-  const bottom = sheet.doc.y;
-  sheet.doc.y = top;
-  for (const text of beside) {
-    sheet.text(text, { size: SIZE.small, color: GREY, x: besideX, width: besideWidth });
-    sheet.gap(3);
-  }
-  sheet.doc.x = sheet.left;
-  sheet.doc.y = Math.max(bottom, sheet.doc.y);
-  return moved ? textEnd : undefined;
+  const draw = () => {
+    const top = sheet.doc.y;
+    drawQr(sheet.doc, symbol, sheet.left, top, module);
+    sheet.doc.y = top + side + 4;
+    under.forEach((text, i) => sheet.text(text, { size: SIZE.small, face: i === 0 ? 'bold' : 'regular', x: sheet.left, width: underWidth }));
+    const bottom = sheet.doc.y;
+    sheet.doc.y = top;
+    for (const text of beside) {
+      sheet.text(text, { size: SIZE.small, color: GREY, x: besideX, width: besideWidth });
+      sheet.gap(3);
+    }
+    sheet.doc.x = sheet.left;
+    sheet.doc.y = Math.max(bottom, sheet.doc.y);
+  };
+  return { height: Math.max(underHeight, besideHeight), draw };
 }
 
 /** "Signed with an electronic digital signature; certificate serial …; issued by …", or nothing when unsigned. */
