@@ -49,6 +49,7 @@ describe('issuing with the clerk\'s demo key, then the PDF and its verification'
     const refused = await cli(['act', number, 'issue', '--as', 'kzo-clerk', '--lang', 'ru'], { dataDir });
     expectExit(refused, 2);
     expectNoCrash(refused);
+    expect(refused.stderr).toContain('Содержание документа заполнено не полностью');
     expect(refused.stderr).toContain('«Содержание архивной справки»');
     expect(refused.stderr).toContain('«Основание»');
   });

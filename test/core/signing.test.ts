@@ -27,6 +27,8 @@ describe('the content a clerk fills in when issuing', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
+    // Said of the document, not of the citizen's questionnaire.
+    expect(result.error.message).toEqual({ key: 'lifecycle.resultInvalid', params: { count: 2 } });
     expect(result.error.fields?.map((f) => f.path).sort()).toEqual(['basis', 'content']);
     expect(result.error.fields?.find((f) => f.path === 'basis')?.label).toMatchObject({ kk: 'Негіздеме', ru: 'Основание' });
   });

@@ -72,7 +72,7 @@ function effectOf(request: Request, command: Command, ctx: TransitionContext): R
     case 'issue': {
       // The certificate's content is checked like a questionnaire: each bad field is named.
       const content = validateForm(service.resultForm, command.content ?? {}, today);
-      if (!content.ok) return content;
+      if (!content.ok) return fail({ ...content.error, message: { key: 'lifecycle.resultInvalid', params: content.error.message.params ?? {} } });
       return ok({ patch: { decision: decision({ ...command, content: content.value }, ctx, 'issued') }, outbox: 'result' });
     }
     case 'refuse':

@@ -5,6 +5,11 @@ import type { Text } from '../text.js';
  * «Өтініштің іске алынған»); «Дәлелді бас тарту» is the seeds' term for a motivated refusal.
  */
 export const lifecycleMessages = {
+  'lifecycle.resultInvalid': {
+    kk: 'Құжаттың мазмұны толық емес: {count} өріс дұрыс толтырылмаған.',
+    ru: 'Содержание документа заполнено не полностью: неверно заполнено полей: {count}.',
+    en: 'The document\'s content is incomplete: {count} field(s) need attention.',
+  },
   'state.DRAFT': { kk: 'Толтырылуда', ru: 'Заполняется', en: 'Draft' },
   'state.INTAKE_REFUSED': { kk: 'Қабылдаудан бас тартылды', ru: 'Отказано в приёме', en: 'Refused at intake' },
   'state.SUBMITTED': { kk: 'Түскендер', ru: 'Поступило', en: 'Received' },
