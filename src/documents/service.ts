@@ -40,7 +40,14 @@ export type Verification =
   /** The stored decision no longer matches its signature: the record was changed after signing. */
   | { readonly status: 'record-altered'; readonly number: string }
   /** The signature is intact but the signer's certificate was not good at signing time. */
-  | { readonly status: 'certificate'; readonly number: string; readonly reason: 'R5a' | 'R5b' | 'R5c' | 'R5d'; readonly detail: string };
+  | {
+      readonly status: 'certificate';
+      readonly number: string;
+      readonly reason: 'R5a' | 'R5b' | 'R5c' | 'R5d';
+      readonly signedAt: string;
+      /** Technical detail (English) for logs and --json; people read the reason's kk/ru label. */
+      readonly detail: string;
+    };
 
 /** The signing key and passphrase check happen outside; this is what signs. */
 export interface SignWith {
@@ -198,7 +205,7 @@ export class DocumentService {
       return { status: 'record-altered', number };
     }
     const check = checkCertificate(certificate, { iin: document.signer.iin, at: new Date(document.signedAt), trust: await this.trust() });
-    if (!check.ok) return { status: 'certificate', number, reason: check.reason, detail: check.detail };
+    if (!check.ok) return { status: 'certificate', number, reason: check.reason, signedAt: document.signedAt, detail: check.detail };
     return {
       status: 'valid',
       number,

@@ -197,6 +197,17 @@ describe('what counts is the certificate at signing time', () => {
   });
 });
 
+describe('a signer the office no longer trusts', () => {
+  it('is reported as a certificate problem at signing time, with the reason and the signing date', async () => {
+    const issued = await issue(await inWork(), await fixture('valid.p12'));
+    if (!issued.ok) throw new Error('issue');
+    // The CA is taken out of the trust folder after the document was signed.
+    trust = (await loadTrustStore([join(dir, 'nothing-trusted')])).store;
+    const verdict = await at('2026-11-20T05:00:00Z').documents.verifyCode(issued.value.number!, issued.value.decision!.document!.code);
+    expect(verdict).toMatchObject({ status: 'certificate', reason: 'R5d', signedAt: '2026-03-20T05:00:00.000Z' });
+  });
+});
+
 describe('registering a staff key', () => {
   it('runs the signing checks, keeps the file encrypted, and opens only with the passphrase', async () => {
     await store.putUser({ login: 'kzo-clerk', role: 'clerk', fullName: clerk.fullName!, iin: clerk.iin!, organisationId: 'kzo-archives', createdAt: '2026-01-01T00:00:00Z' });

@@ -104,7 +104,7 @@ function verificationLines(lang: Lang, v: Verification): { text: string; code: n
     case 'record-altered':
       return { code: EXIT.refused, text: t(lang, 'documents.verify.recordAltered', { number: v.number }) };
     case 'certificate':
-      return { code: EXIT.refused, text: t(lang, 'documents.verify.certificate', { number: v.number, reason: pick(findRefusal(v.reason)!.label, lang), detail: v.detail }) };
+      return { code: EXIT.refused, text: t(lang, 'documents.verify.certificate', { number: v.number, date: formatDate(v.signedAt.slice(0, 10)), reason: pick(findRefusal(v.reason)!.label, lang).toLowerCase() }) };
   }
 }
 

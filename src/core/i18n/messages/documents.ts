@@ -122,9 +122,9 @@ export const documentMessages = {
     en: 'INVALID. The stored decision on request No. {number} was changed after signing: the signature does not match. Tell the administrator.',
   },
   'documents.verify.certificate': {
-    kk: 'ЖАРАМСЫЗ. № {number} өтініштің құжатына қол қойған кезде қол қоюшының куәлігі жарамсыз болған: {reason} ({detail}).',
-    ru: 'НЕДЕЙСТВИТЕЛЕН. Когда документ заявки № {number} подписывали, сертификат подписавшего был недействителен: {reason} ({detail}).',
-    en: 'INVALID. When the document of request No. {number} was signed, the signer\'s certificate was not valid: {reason} ({detail}).',
+    kk: 'ЖАРАМСЫЗ. № {number} өтініштің құжатына {date} қол қойылған кезде қол қоюшының куәлігі жарамсыз болған: {reason}.',
+    ru: 'НЕДЕЙСТВИТЕЛЕН. Когда документ заявки № {number} подписывали ({date}), сертификат подписавшего был недействителен: {reason}.',
+    en: 'INVALID. When the document of request No. {number} was signed ({date}), the signer\'s certificate was not valid: {reason}.',
   },
   'documents.keys.added': {
     kk: '{login} кілті тіркелді: куәлік {serial}, {issuer}, {validTo} дейін жарамды.',
