@@ -1,7 +1,7 @@
 import { catalogue } from '../core/i18n/catalogue.js';
 import type { Text } from '../core/i18n/text.js';
 import { parseIin } from '../core/identity/iin.js';
-import { findOrganisation, type OfficesConfig, type Organisation as OfficeConfig } from '../core/offices.js';
+import { contactPhones, findOrganisation, type OfficesConfig, type Organisation as OfficeConfig } from '../core/offices.js';
 import { findRefusal } from '../core/refusals.js';
 import type { Decision, Request, Role } from '../core/request.js';
 import { findService } from '../core/services/catalogue.js';
@@ -43,14 +43,13 @@ export function positionOf(role: Role): Text {
 
 function organisationOf(offices: OfficesConfig, id: string): { model: Organisation; config: OfficeConfig | undefined } {
   const config = findOrganisation(offices, id);
-  const phones = config ? [...config.phones, ...(config.phones.includes(offices.callCentrePhone) ? [] : [offices.callCentrePhone])] : [offices.callCentrePhone];
   return {
     config,
     model: {
       name: config?.title ?? { kk: id, ru: id },
       region: config?.region ?? { kk: '', ru: '' },
       ...(config?.address ? { address: config.address } : {}),
-      phones,
+      phones: contactPhones(offices, config),
     },
   };
 }
