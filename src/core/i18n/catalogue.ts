@@ -9,6 +9,10 @@ import { cliMessages } from './messages/cli.js';
 import { referenceMessages } from './messages/reference.js';
 import { appMessages } from './messages/app.js';
 import { documentMessages } from './messages/documents.js';
+import { tuiMessages } from './messages/tui.js';
+import { sshMessages } from './messages/ssh.js';
+import { supervisionMessages } from './messages/supervision.js';
+import { tuiFormMessages } from './messages/tui-form.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -25,6 +29,10 @@ export const catalogue = {
   ...referenceMessages,
   ...appMessages,
   ...documentMessages,
+  ...tuiMessages,
+  ...sshMessages,
+  ...supervisionMessages,
+  ...tuiFormMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,17 @@
+import type { Clock } from '../app/clock.js';
+import type { RequestService } from '../app/requests.js';
+import type { Reference } from '../config/reference.js';
+import type { Store } from '../store/port.js';
+
+/**
+ * Everything a TUI session needs from the rest of the system. One set is shared by every session
+ * of a process (`anyqtama serve` hosts many), so a decision made in one session is seen by all.
+ */
+export interface TuiServices {
+  readonly store: Store;
+  readonly requests: RequestService;
+  readonly reference: Reference;
+  readonly clock: Clock;
+  /** The data folder: decisions' PDFs are written under DATA_DIR/out/. */
+  readonly dataDir: string;
+}
