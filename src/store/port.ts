@@ -33,6 +33,8 @@ export interface ListFilter {
   readonly applicantIin?: string;
   /** Only requests due on or before this date (YYYY-MM-DD). */
   readonly dueOnOrBefore?: string;
+  /** Only requests due on or after this date: "due soon" without the overdue ones. */
+  readonly dueOnOrAfter?: string;
   /** Matches the request number, the applicant's IIN, or part of the applicant's name. */
   readonly text?: string;
   readonly order?: 'due' | 'submitted' | 'updated';

@@ -100,6 +100,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(await ids({ receivedBy: 'ekb-centre' })).toEqual([c.id]);
       expect(await ids({ applicantIin: '781115300019' })).toEqual([c.id]);
       expect(new Set(await ids({ dueOnOrBefore: '2026-04-06' }))).toEqual(new Set([b.id, c.id]));
+      expect(await ids({ dueOnOrAfter: '2026-04-02', dueOnOrBefore: '2026-04-06' })).toEqual([c.id]);
       expect(await ids({ text: 'сейітов' })).toEqual([c.id]);
       expect(await ids({ text: '7811153' })).toEqual([c.id]);
       expect(await ids({ text: a.number!.replace(/-/g, ' ') })).toEqual([a.id]);

@@ -41,6 +41,7 @@ function matchesRest(e: RequestSummary, f: ListFilter, text: string | null): boo
   if (f.service && e.service !== f.service) return false;
   if (f.applicantIin && e.applicantIin !== f.applicantIin) return false;
   if (f.dueOnOrBefore && (!e.dueDate || e.dueDate > f.dueOnOrBefore)) return false;
+  if (f.dueOnOrAfter && (!e.dueDate || e.dueDate < f.dueOnOrAfter)) return false;
   if (text) {
     const digits = text.replace(/[\s-]/g, '');
     const byNumber = /^\d+$/.test(digits) && (e.number?.replace(/-/g, '').includes(digits) || e.applicantIin.includes(digits));
@@ -60,7 +61,7 @@ const ORDER: Record<NonNullable<ListFilter['order']>, (a: RequestSummary, b: Req
 export function restOf(filter: ListFilter): ((e: RequestSummary) => boolean) | null {
   const text = filter.text?.trim() ? fold(filter.text.trim()) : null;
   const both = filter.office !== undefined && filter.receivedBy !== undefined;
-  if (!filter.service && !filter.applicantIin && !filter.dueOnOrBefore && !text && !both) return null;
+  if (!filter.service && !filter.applicantIin && !filter.dueOnOrBefore && !filter.dueOnOrAfter && !text && !both) return null;
   return (e) => (!both || e.receivedBy === filter.receivedBy) && matchesRest(e, filter, text);
 }
 
