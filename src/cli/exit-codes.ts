@@ -15,6 +15,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'GUARD_FAILED':
     case 'FORBIDDEN':
     case 'INTAKE_REFUSED':
+    case 'THROTTLED':
       return EXIT.refused;
     case 'STORE_LOCKED':
     case 'STORE_FAILED':

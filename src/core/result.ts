@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'FORBIDDEN' // the user's role or organisation does not allow it
   | 'CONFLICT' // changed by someone else since it was read
   | 'INTAKE_REFUSED' // a pre-registration check failed (SPEC §4 R1–R5)
+  | 'THROTTLED' // too many failed attempts lately: try again at the time the message names
   | 'STORE_LOCKED' // another process holds the embedded store
   | 'STORE_FAILED'; // the disk refused a write; nothing was changed
 
