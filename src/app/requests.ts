@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { formatRequestNumber, parseRequestNumber } from '../core/identity/request-number.js';
 import { numberProblemKey } from '../core/identity/checks.js';
 import type { Lang } from '../core/i18n/text.js';
@@ -31,6 +32,8 @@ export interface SubmitInput {
   /** The phone Telegram verified for the citizen (bot channel). */
   readonly verifiedPhone?: string;
   readonly contact?: Request['contact'];
+  /** A saved DRAFT this submission completes (counter intake resumed): it keeps its id and files. */
+  readonly draftId?: string;
 }
 
 export type ActInput = Omit<Command, 'number'> & {
@@ -54,6 +57,11 @@ const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
 export class RequestService {
   private readonly newId: () => string;
   readonly documents: DocumentService | undefined;
+  /**
+   * 'changed' (request) after every stored change: open screens of every session in this process
+   * refresh from it (ARCHITECTURE.md: a decision reaches the other clerks at once).
+   */
+  readonly changes = new EventEmitter<{ changed: [Request] }>();
 
   constructor(
     readonly store: Store,
@@ -122,18 +130,38 @@ export class RequestService {
     const files = checkAttachments(input.attachments ?? []);
     if (!files.ok) return files;
 
-    const draft = await this.buildDraft(input, service, office.value, answers, now);
+    const saved = input.draftId ? await this.savedDraft(input.draftId, service, office.value) : ok(null);
+    if (!saved.ok) return saved;
+    const fresh = await this.buildDraft(input, service, office.value, answers, now);
+    const draft = saved.value ? { ...fresh, id: saved.value.id, createdAt: saved.value.createdAt, attachments: [...saved.value.attachments, ...fresh.attachments] } : fresh;
+    const keep = (next: Request) =>
+      saved.value ? this.store.save({ ...next, version: saved.value.version + 1 }, saved.value.version) : this.store.create({ ...next, version: 1 });
     const ctx = this.context(service, office.value);
     const checked = await intakeChecks(this.reference, service, input.channel, answers, today, input.verifiedPhone);
     if (!checked.ok) {
-      if (checked.error.code === 'INTAKE_REFUSED') await this.recordIntakeRefusal(draft, checked.error, ctx);
+      if (checked.error.code === 'INTAKE_REFUSED') await this.recordIntakeRefusal(draft, checked.error, ctx, keep);
       return checked;
     }
     const year = Number(today.slice(0, 4));
     const number = formatRequestNumber(year, await this.store.nextSequence(year));
     const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
     if (!registered.ok) return registered;
-    return this.store.create({ ...registered.value.request, version: 1 });
+    return this.announce(await keep(registered.value.request));
+  }
+
+  /** The draft a resumed intake completes: it must still be a draft of the same service and office. */
+  private async savedDraft(id: string, service: ServiceDef, office: string): Promise<Result<Request>> {
+    const draft = await this.store.get(id);
+    if (!draft || draft.state !== 'DRAFT' || draft.service !== service.id || draft.office !== office) {
+      return fail(domainError('NOT_FOUND', { key: 'app.draftGone', params: { id } }));
+    }
+    return ok(draft);
+  }
+
+  /** Drafts kept at an office or centre, newest first, for the counter to resume. */
+  async drafts(organisationId: string): Promise<readonly RequestSummary[]> {
+    const page = await this.store.list({ states: ['DRAFT'], order: 'updated', limit: 50 });
+    return page.items.filter((d) => d.office === organisationId || d.receivedBy === organisationId);
   }
 
   private async buildDraft(input: SubmitInput, service: ServiceDef, office: string, answers: Record<string, unknown>, now: string): Promise<Request> {
@@ -184,18 +212,23 @@ export class RequestService {
     const files = checkAttachments(input.attachments ?? []);
     if (!files.ok) return files;
     const answers = (input.answers && typeof input.answers === 'object' ? input.answers : {}) as Record<string, unknown>;
-    return this.store.create(await this.buildDraft(input, service, office.value, answers, this.moment().now));
+    const fresh = await this.buildDraft(input, service, office.value, answers, this.moment().now);
+    if (!input.draftId) return this.announce(await this.store.create(fresh));
+    const saved = await this.savedDraft(input.draftId, service, office.value);
+    if (!saved.ok) return saved;
+    const { id, createdAt, version } = saved.value;
+    return this.announce(await this.store.save({ ...fresh, id, createdAt, version: version + 1, attachments: [...saved.value.attachments, ...fresh.attachments] }, version));
   }
 
   /** Intake refusals are kept (without a number, SPEC §3.2) so supervisors can see them. */
-  private async recordIntakeRefusal(draft: Request, error: DomainError, ctx: TransitionContext): Promise<void> {
+  private async recordIntakeRefusal(draft: Request, error: DomainError, ctx: TransitionContext, keep: (r: Request) => Promise<Result<Request>>): Promise<void> {
     const refused = transition(draft, {
       action: 'refuseIntake',
       actor: { login: 'system', role: 'system' },
       channel: 'system',
       reasons: error.reasons ?? [],
     }, ctx);
-    if (refused.ok) await this.store.create({ ...refused.value.request, version: 1 });
+    if (refused.ok) this.announce(await keep(refused.value.request));
   }
 
   /** Looks a number up as a person typed it: a typo is INVALID_NUMBER, not NOT_FOUND. */
@@ -239,7 +272,12 @@ export class RequestService {
       if (!signed.ok) return signed;
       changed = signed.value;
     }
-    return this.store.save(changed, request.version);
+    return this.announce(await this.store.save(changed, request.version));
+  }
+
+  private announce(saved: Result<Request>): Result<Request> {
+    if (saved.ok) this.changes.emit('changed', saved.value);
+    return saved;
   }
 
   list(filter: ListFilter): Promise<Page<RequestSummary>> {

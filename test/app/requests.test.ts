@@ -137,3 +137,42 @@ describe('two clerks at once', () => {
     expect(await service.find('26-000001-9')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('a draft kept at the counter', () => {
+  it('is resumed later and registered under the same id, with the files attached the first time', async () => {
+    const answers = exampleAnswers('archive-certificate') as Record<string, unknown>;
+    const file = { name: 'passport.pdf', mediaType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 test') };
+    const draft = await service.saveDraft({ serviceId: 'archive-certificate', channel: 'office', answers: { applicant: answers.applicant }, actor: clerk, lang: 'kk', attachments: [file] });
+    expect(draft.ok).toBe(true);
+    if (!draft.ok) return;
+    expect((await service.drafts('kzo-archives')).map((d) => d.id)).toEqual([draft.value.id]);
+
+    const resumed = await service.saveDraft({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'kk', draftId: draft.value.id });
+    expect(resumed.ok && resumed.value.version).toBe(2);
+
+    const registered = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'kk', draftId: draft.value.id });
+    expect(registered.ok).toBe(true);
+    if (!registered.ok) return;
+    expect(registered.value.id).toBe(draft.value.id);
+    expect(registered.value.state).toBe('SUBMITTED');
+    expect(registered.value.attachments.map((a) => a.name)).toEqual(['passport.pdf']);
+    expect(await service.drafts('kzo-archives')).toEqual([]);
+  });
+
+  it('cannot be registered twice: the second attempt is told the draft is gone', async () => {
+    const answers = exampleAnswers('archive-certificate');
+    const draft = await service.saveDraft({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'ru' });
+    if (!draft.ok) throw new Error('draft');
+    expect((await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'ru', draftId: draft.value.id })).ok).toBe(true);
+    const again = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers, actor: clerk, lang: 'ru', draftId: draft.value.id });
+    expect(!again.ok && render('ru', again.error.message)).toContain('черновик');
+    expect((await store.list({})).total).toBe(1);
+  });
+
+  it('tells open screens about every stored change', async () => {
+    const seen: string[] = [];
+    service.changes.on('changed', (r) => seen.push(r.state));
+    await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk' });
+    expect(seen).toEqual(['SUBMITTED']);
+  });
+});

@@ -59,4 +59,9 @@ export const appMessages = {
     ru: 'Для регистрации через канал «{channel}» укажите сотрудника (--as LOGIN).',
     en: 'Registering through "{channel}" needs a member of staff (--as LOGIN).',
   },
+  'app.draftGone': {
+    kk: 'Сақталған жоба ({id}) табылмады немесе ол енді жоба емес: сауалнаманы жаңадан толтырыңыз.',
+    ru: 'Сохранённый черновик ({id}) не найден или уже не черновик: заполните анкету заново.',
+    en: 'The saved draft ({id}) is gone or no longer a draft: fill the questionnaire again.',
+  },
 } satisfies Record<string, Text>;
