@@ -11,6 +11,7 @@ import { finish, str, strs, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { fail } from '../../core/result.js';
 import { requestJson, requestLines, stateLabel } from '../output.js';
+import { prefilled } from '../../app/result-content.js';
 
 export const statusCommand: CommandSpec = {
   name: 'status',
@@ -46,18 +47,6 @@ function resultContent(lang: Lang, contentFile: string | undefined, fields: read
     content[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
   }
   return ok(content);
-}
-
-/** Result fields the clerk did not give, taken from the questionnaire (e.g. the archive's period). */
-function prefilled(request: Request, content: Record<string, unknown>): Record<string, unknown> {
-  const service = findService(request.service);
-  const out = { ...content };
-  for (const [field, path] of Object.entries(service?.resultPrefill ?? {})) {
-    if (out[field] !== undefined) continue;
-    const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), request.answers);
-    if (value !== undefined && value !== '') out[field] = value;
-  }
-  return out;
 }
 
 export const actCommand: CommandSpec = {
