@@ -86,6 +86,32 @@ export interface User {
   readonly createdAt: string;
 }
 
+/** What is audited: call-centre look-ups of a request's status (issue 5). */
+export type AuditKind = 'lookup';
+
+/** One line of the audit log: who looked at what, from where, and what they got. Never changed once written. */
+export interface AuditEntry {
+  /** ISO date-time. */
+  readonly at: string;
+  readonly actor: string;
+  readonly role: string;
+  readonly kind: AuditKind;
+  /** What was looked up: the request number (as typed, when it was not a valid number). */
+  readonly subject: string;
+  readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled';
+  /** Where it came from, e.g. `ssh:10.0.0.5` or `cli`. */
+  readonly source?: string;
+}
+
+export interface AuditFilter {
+  readonly kind?: string;
+  readonly actor?: string;
+  /** Only entries at or after this ISO date-time. */
+  readonly since?: string;
+  /** At most this many, the newest. */
+  readonly limit?: number;
+}
+
 /**
  * The storage port. Every adapter (lowdb embedded, PostgreSQL) passes the same contract suite
  * (test/store/contract.ts). Saves are compare-and-set on the request's version: of two clerks
@@ -114,5 +140,9 @@ export interface Store {
   /** Stores content by its SHA-256 and returns the hash; storing the same content twice is a no-op. */
   putBlob(content: Uint8Array): Promise<string>;
   getBlob(sha256: string): Promise<Uint8Array | null>;
+  /** Appends to the audit log; resolves once the entry is on disk. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Audit entries matching the filter, newest first. */
+  listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { Store } from '../../src/store/port.js';
+import type { AuditEntry, Store } from '../../src/store/port.js';
 import { aRequest, changed } from './fixtures.js';
 
 /**
@@ -158,6 +158,38 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(Buffer.from((await store.getBlob(hash))!).toString()).toBe('scan of an identity card');
       expect(await store.getBlob('0'.repeat(64))).toBeNull();
       expect(await store.getBlob('../../etc/passwd')).toBeNull();
+    });
+
+    it('keeps every call-centre look-up in the audit log, across a restart, newest first', async () => {
+      const entry = (at: string, actor: string, outcome: AuditEntry['outcome'], subject = '26-000001-9'): AuditEntry =>
+        ({ at, actor, role: 'callcentre', kind: 'lookup', subject, outcome, source: 'ssh:10.0.0.5' });
+      // Across a UTC midnight, so an adapter that splits by day is read across days.
+      const written = [
+        entry('2026-03-19T23:58:00.000Z', 'callcentre', 'found'),
+        entry('2026-03-20T00:01:00.000Z', 'callcentre', 'notFound', '26-000404-1'),
+        entry('2026-03-20T05:00:00.000Z', 'supervisor', 'found'),
+        entry('2026-03-20T05:02:00.000Z', 'callcentre', 'invalid', '26-00'),
+      ];
+      for (const e of written) await store.appendAudit(e);
+      expect(await store.listAudit({})).toEqual([...written].reverse());
+      store = await harness.reopen(store);
+      expect(await store.listAudit({})).toEqual([...written].reverse());
+      expect((await store.listAudit({ actor: 'callcentre' })).map((e) => e.outcome)).toEqual(['invalid', 'notFound', 'found']);
+      expect((await store.listAudit({ since: '2026-03-20T00:00:00.000Z' })).map((e) => e.at)).toEqual([written[3]!.at, written[2]!.at, written[1]!.at]);
+      expect((await store.listAudit({ actor: 'callcentre', limit: 2 })).map((e) => e.subject)).toEqual(['26-00', '26-000404-1']);
+      expect(await store.listAudit({ kind: 'login' })).toEqual([]);
+      await store.appendAudit(entry('2026-03-20T05:03:00.000Z', 'callcentre', 'throttled'));
+      expect((await store.listAudit({ limit: 1 }))[0]!.outcome).toBe('throttled');
+    });
+
+    it('acknowledges audit entries written at the same moment only once all of them are kept', async () => {
+      const many = Array.from({ length: 30 }, (_, i): AuditEntry =>
+        ({ at: `2026-03-20T05:00:${String(i).padStart(2, '0')}.000Z`, actor: `op${i % 3}`, role: 'operator', kind: 'lookup', subject: `s${i}`, outcome: 'found' }));
+      await Promise.all(many.map((e) => store.appendAudit(e)));
+      store = await harness.reopen(store);
+      const listed = await store.listAudit({});
+      expect(new Set(listed.map((e) => e.subject))).toEqual(new Set(many.map((e) => e.subject)));
+      expect(await store.listAudit({ actor: 'op1' })).toHaveLength(10);
     });
 
     it('finds everything again after a restart', async () => {

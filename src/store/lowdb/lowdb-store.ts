@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
-import type { ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
+import type { AuditEntry, AuditFilter, ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
+import { AuditLog } from './audit-log.js';
 import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
@@ -39,6 +40,7 @@ export class LowdbStore implements Store {
     private readonly users: Low<{ users: User[] }>,
     private readonly release: () => Promise<void>,
     private readonly cacheSize: number,
+    private readonly audit: AuditLog,
   ) {}
 
   static async open(options: LowdbStoreOptions): Promise<Result<LowdbStore>> {
@@ -60,7 +62,7 @@ export class LowdbStore implements Store {
       const { index, suspect } = await IndexJournal.open(join(dir, 'index'), options.compactAfter ?? 10_000);
       const users = new Low(new DurableJsonFile<{ users: User[] }>(join(dir, 'users.json')), { users: [] });
       await users.read();
-      const store = new LowdbStore(dir, index, users, lock.release, options.cacheSize ?? 5_000);
+      const store = new LowdbStore(dir, index, users, lock.release, options.cacheSize ?? 5_000, await AuditLog.open(join(dir, 'audit')));
       await store.recover(suspect);
       store.countSequences();
       return ok(store);
@@ -241,8 +243,17 @@ export class LowdbStore implements Store {
     return readFile(this.blobPath(sha256)).catch(() => null);
   }
 
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.audit.append(entry);
+  }
+
+  listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]> {
+    return this.audit.list(filter);
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.queues.values()]);
+    await this.audit.close();
     await this.index.close();
     await this.release();
   }
