@@ -17,11 +17,15 @@ import { actCommand, statusCommand } from './commands/status.js';
 import { submitCommand } from './commands/submit.js';
 import { dueCommand, iinCommand } from './commands/tools.js';
 import { usersCommand } from './commands/users.js';
+import { serveCommand } from './commands/serve.js';
 import { keysCommand, pdfCommand, verifyCommand } from './commands/documents.js';
+import { tuiCommand } from './commands/tui.js';
+import { lookupCommand, reportCommand } from './commands/supervision.js';
 
 const COMMANDS: readonly CommandSpec[] = [
-  startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
-  listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand,
+  serveCommand, startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
+  listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand, tuiCommand,
+  lookupCommand, reportCommand,
 ];
 
 const GLOBAL: Options = {

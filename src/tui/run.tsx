@@ -15,6 +15,10 @@ export interface TuiSessionOptions {
   readonly lang?: Lang;
   /** No colour: the selected row is marked with a sign instead of inverse video. */
   readonly plain?: boolean;
+  /** Where the session comes from (SSH client address, or 'local'): log-in throttling and logs. */
+  readonly source?: string;
+  /** Ink's default full redraw instead of changed lines only: for comparison in bench/tui-bytes. */
+  readonly fullRedraw?: boolean;
 }
 
 export interface TuiSession {
@@ -27,14 +31,14 @@ export interface TuiSession {
 /** One clerk's session: its own Ink instance over the given streams, on the shared services. */
 export function startTui(options: TuiSessionOptions): TuiSession {
   const instance = render(
-    <App services={options.services} user={options.user} lang={options.lang ?? 'kk'} plain={options.plain ?? false} />,
+    <App services={options.services} user={options.user} lang={options.lang ?? 'kk'} plain={options.plain ?? false} source={options.source ?? 'local'} />,
     {
       stdin: options.stdin as NodeJS.ReadStream,
       stdout: options.stdout as unknown as NodeJS.WriteStream,
       stderr: options.stdout as unknown as NodeJS.WriteStream,
       // Only changed lines are written (ink patched by patches/ink+6.8.0.patch); never patch the
       // daemon's console, and never exit the process on Ctrl+C: it ends this session only.
-      incrementalRendering: true,
+      incrementalRendering: !options.fullRedraw,
       patchConsole: false,
       exitOnCtrlC: false,
     },

@@ -8,6 +8,8 @@ import { finish, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { requestLines, stateLabel } from '../output.js';
 import { ensureDemo, printLogins } from './demo.js';
+import { runLocalTui } from './tui.js';
+import type { CliContext } from '../context.js';
 
 interface Step {
   readonly login: string;
@@ -27,10 +29,15 @@ const WALK: readonly Step[] = [
 
 export const startCommand: CommandSpec = {
   name: 'start',
-  usage: 'anyqtama start',
-  summary: { kk: 'Демо: бір өтініштің өмірі', ru: 'Демонстрация: жизнь одной заявки', en: 'Guided demo: one request\'s life' },
-  options: {},
-  async run(ctx) {
+  usage: 'anyqtama start [--walk]',
+  summary: {
+    kk: 'Демо деректерімен қызметкердің терминалы; терминал болмаса немесе --walk: бір өтініштің өмірі',
+    ru: 'Терминал сотрудника на демо-данных; без терминала или с --walk: жизнь одной заявки',
+    en: 'The clerk UI on demo data; without a terminal, or with --walk: one request\'s life',
+  },
+  options: { walk: { type: 'boolean' } },
+  async run(ctx, values) {
+    if (process.stdin.isTTY && process.stdout.isTTY && values.walk !== true) return openDemoTui(ctx);
     ctx.io.out(t(ctx.lang, 'cli.start.title'));
     const result = await ctx.withService(async (service, store): Promise<Result<Request, DomainError>> => {
       const demo = await ensureDemo(ctx, service, store);
@@ -76,3 +83,13 @@ export const startCommand: CommandSpec = {
     });
   },
 };
+
+/** `npm start` on a terminal: the demo data (made on first run), the logins, then the clerk UI. */
+async function openDemoTui(ctx: CliContext): Promise<number> {
+  const demo = await ctx.withService((service, store) => ensureDemo(ctx, service, store));
+  if (!demo.ok) return finish(ctx, demo, () => undefined);
+  if (demo.value.seeded) ctx.io.out(t(ctx.lang, 'cli.demo.seeded', { users: demo.value.users, requests: demo.value.requests, dir: ctx.dataDir, password: 'anyqtama-demo' }));
+  printLogins(ctx);
+  ctx.io.out(t(ctx.lang, 'cli.start.tui'));
+  return runLocalTui(ctx, { plain: false, fullRedraw: false });
+}

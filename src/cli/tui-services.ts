@@ -1,0 +1,24 @@
+import { clockFromEnv } from '../app/clock.js';
+import { StaffAuthenticator } from '../app/auth.js';
+import { ok, type DomainError, type Result } from '../core/result.js';
+import type { TuiServices } from '../tui/services.js';
+import type { CliContext } from './context.js';
+
+/**
+ * Opens the store and builds the one set of services every TUI session of this process shares
+ * (`anyqtama tui` has one session, `anyqtama serve` many). The caller closes the store.
+ */
+export async function openTuiServices(ctx: CliContext): Promise<Result<TuiServices, DomainError>> {
+  const opened = await ctx.open();
+  if (!opened.ok) return opened;
+  const { store, service } = opened.value;
+  const clock = clockFromEnv(ctx.io.env);
+  return ok({
+    store,
+    requests: service,
+    reference: service.reference,
+    clock,
+    dataDir: ctx.dataDir,
+    auth: new StaffAuthenticator(store, clock),
+  });
+}

@@ -1,0 +1,3 @@
+export interface LookupProps { readonly height: number }
+// PLACEHOLDER
+export function Lookup(_props: LookupProps) { return null; }
