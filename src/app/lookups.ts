@@ -1,0 +1,120 @@
+import { parseRequestNumber } from '../core/identity/request-number.js';
+import { deadlineStatusOf, type DeadlineStatus } from '../core/lifecycle/deadline.js';
+import type { Actor, Role, State } from '../core/request.js';
+import { domainError, fail, ok, type Result } from '../core/result.js';
+import type { ServiceId } from '../core/services/types.js';
+import type { AuditEntry, RequestSummary, Store } from '../store/port.js';
+import { localDate, type Clock } from './clock.js';
+import { maskIin, maskName } from './masking.js';
+import type { RequestService } from './requests.js';
+
+/** Who may read a request's status by number (issue 5): clerks work from their own queue instead. */
+export const LOOKUP_ROLES: readonly Role[] = ['callcentre', 'operator', 'supervisor', 'admin'];
+
+/** What the call-centre reads out: dates and state, and just enough of the applicant to confirm the caller. */
+export interface MaskedStatus {
+  readonly number: string;
+  readonly service: ServiceId;
+  readonly state: State;
+  readonly submittedAt: string | null;
+  /** Local (UTC+5) date of registration. */
+  readonly submittedOn: string | null;
+  readonly dueDate: string | null;
+  readonly deadline: DeadlineStatus;
+  readonly office: string;
+  readonly lastEvent: RequestSummary['lastEvent'];
+  /** `••••••••1234` and `С. Д. А.`: never the whole IIN or name. */
+  readonly applicant: { readonly iin: string; readonly name: string };
+}
+
+export interface LookupOptions {
+  /** Failed look-ups (not found, invalid number) an actor may make within the window. */
+  readonly maxFailures?: number;
+  readonly windowMinutes?: number;
+}
+
+const FAILED: ReadonlySet<AuditEntry['outcome']> = new Set(['notFound', 'invalid']);
+/** A typed "number" is logged as typed, but a pasted page of text is not. */
+const SUBJECT_MAX = 40;
+
+/**
+ * The call-centre's status look-up. Every look-up is written to the audit log before the answer
+ * is shown (no log, no answer), and an actor whose look-ups keep failing is refused for a while:
+ * guessing numbers to find someone's request must be slow and visible.
+ */
+export class CallCentreLookups {
+  private readonly maxFailures: number;
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly requests: RequestService,
+    private readonly store: Store,
+    private readonly clock: Clock,
+    options: LookupOptions = {},
+  ) {
+    this.maxFailures = Math.max(1, options.maxFailures ?? 5);
+    this.windowMs = (options.windowMinutes ?? 10) * 60_000;
+  }
+
+  /** `source` says where the look-up came from (`ssh:ADDRESS`, `tui`, `cli`) for the audit log. */
+  async lookup(actor: Actor, numberInput: string, source: string): Promise<Result<MaskedStatus>> {
+    if (!LOOKUP_ROLES.includes(actor.role)) {
+      return fail(domainError('FORBIDDEN', { key: 'supervision.lookupForbidden', params: { role: actor.role } }));
+    }
+    const now = this.clock.now();
+    const parsed = parseRequestNumber(numberInput);
+    const subject = parsed.ok ? parsed.value : numberInput.trim().slice(0, SUBJECT_MAX);
+    const audit = (outcome: AuditEntry['outcome']) =>
+      this.store.appendAudit({ at: now.toISOString(), actor: actor.login, role: actor.role, kind: 'lookup', subject, outcome, source }).then(
+        () => true,
+        () => false,
+      );
+    const notLogged = () => fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason: 'audit' } }));
+
+    const retryAt = await this.throttledUntil(actor.login, now);
+    if (retryAt) {
+      if (!(await audit('throttled'))) return notLogged();
+      const minutes = this.windowMs / 60_000;
+      return fail(domainError('THROTTLED', { key: 'supervision.throttled', params: { count: this.maxFailures, minutes, time: this.localTime(retryAt) } }));
+    }
+    const found = await this.requests.lookup(numberInput);
+    const outcome = found.ok ? 'found' : found.error.code === 'INVALID_NUMBER' ? 'invalid' : 'notFound';
+    if (!(await audit(outcome))) return notLogged();
+    return found.ok ? ok(this.masked(found.value)) : found;
+  }
+
+  /** When the actor may look up again, or null if they may now. Throttled look-ups do not count as failures. */
+  private async throttledUntil(login: string, now: Date): Promise<Date | null> {
+    const since = new Date(now.getTime() - this.windowMs).toISOString();
+    const recent = await this.store.listAudit({ kind: 'lookup', actor: login, since });
+    // A failure exactly one window old has just left it: `retryAt` below is when that happens.
+    const failures = recent.filter((e) => FAILED.has(e.outcome) && Date.parse(e.at) > now.getTime() - this.windowMs); // newest first
+    if (failures.length < this.maxFailures) return null;
+    // Once the failure that put the count at the limit leaves the window, one more look-up is allowed.
+    return new Date(Date.parse(failures[this.maxFailures - 1]!.at) + this.windowMs);
+  }
+
+  /** HH:MM in Kazakhstan, rounded up so that trying at the minute named is never refused. */
+  private localTime(at: Date): string {
+    const minute = Math.ceil(at.getTime() / 60_000) * 60_000;
+    const local = new Date(minute + this.requests.reference.offices.timezoneOffsetMinutes * 60_000);
+    return local.toISOString().slice(11, 16);
+  }
+
+  private masked(s: RequestSummary): MaskedStatus {
+    const { calendar, offices } = this.requests.reference;
+    const today = localDate(this.clock.now(), offices.timezoneOffsetMinutes);
+    return {
+      number: s.number ?? '',
+      service: s.service,
+      state: s.state,
+      submittedAt: s.submittedAt,
+      submittedOn: s.submittedAt ? localDate(new Date(s.submittedAt), offices.timezoneOffsetMinutes) : null,
+      dueDate: s.dueDate,
+      deadline: deadlineStatusOf(s.state, s.dueDate, today, calendar),
+      office: s.office,
+      lastEvent: s.lastEvent ? { at: s.lastEvent.at, action: s.lastEvent.action, to: s.lastEvent.to } : null,
+      applicant: { iin: maskIin(s.applicantIin), name: maskName(s.applicantName) },
+    };
+  }
+}

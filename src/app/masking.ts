@@ -1,0 +1,31 @@
+/**
+ * Masking of an applicant's personal data for the call-centre (issue 5): the operator on the
+ * phone must be able to check they have the right request ("the IIN ending 1234?", "С. Д. А.?")
+ * without the screen showing what would identify the person to anyone looking over a shoulder.
+ */
+export const MASK = '•';
+
+/** All but the last 4 digits hidden: `••••••••1234`. Anything that is not 12 digits is hidden whole, keeping at most its last 4 characters. */
+export function maskIin(iin: string): string {
+  const s = iin.trim();
+  if (s.length <= 4) return MASK.repeat(s.length);
+  return MASK.repeat(s.length - 4) + s.slice(-4);
+}
+
+/** Initials only, in the order the name is written: `Сейітова Дана Асқарқызы` → `С. Д. А.`. */
+export function maskName(fullName: string): string {
+  return fullName
+    .trim()
+    .split(/[\s]+/u)
+    .filter(Boolean)
+    // A double-barrelled part (Ахмет-Оглы) is one name: one initial.
+    .map((part) => `${[...part][0]!.toLocaleUpperCase('kk')}.`)
+    .join(' ');
+}
+
+/** Every digit but the last 2 hidden, spacing and signs kept: `+7 701 234 56 78` → `+• ••• ••• •• 78`. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '').length;
+  let seen = 0;
+  return phone.trim().replace(/\d/g, (d) => (++seen > digits - 2 ? d : MASK));
+}
