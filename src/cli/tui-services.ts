@@ -1,5 +1,6 @@
 import { clockFromEnv } from '../app/clock.js';
 import { StaffAuthenticator } from '../app/auth.js';
+import { CallCentreLookups } from '../app/lookups.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
 import type { TuiServices } from '../tui/services.js';
 import type { CliContext } from './context.js';
@@ -20,5 +21,6 @@ export async function openTuiServices(ctx: CliContext): Promise<Result<TuiServic
     clock,
     dataDir: ctx.dataDir,
     auth: new StaffAuthenticator(store, clock),
+    lookups: new CallCentreLookups(service, store, clock),
   });
 }

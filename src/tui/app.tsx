@@ -11,11 +11,12 @@ import type { User } from '../store/port.js';
 import { Line, Para } from './components/line.js';
 import { useFunctionKeys } from './hooks/use-function-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { writeCurrentPdf } from './pdf-out.js';
 import { Decide } from './screens/decide.js';
 import { Intake } from './screens/intake.js';
 import { Login } from './screens/login.js';
 import { Lookup } from './screens/lookup.js';
-import { Queue } from './screens/queue.js';
+import { Queue, START_PLACE, type QueuePlace } from './screens/queue.js';
 import { Report } from './screens/report.js';
 import { RequestView } from './screens/request.js';
 import { actorOfUser, SessionContext, translator, type Session } from './session.js';
@@ -45,7 +46,7 @@ function home(user: User): Route {
 }
 
 /** Lines around every screen: the header, a status line and the key hints. */
-const FRAME_LINES = 3;
+const FRAME_LINES = 4;
 
 /**
  * One session: log-in (unless SSH already authenticated the user), then the user's home screen.
@@ -59,6 +60,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
   const [user, setUser] = useState<User | undefined>(given);
   const [stack, setStack] = useState<Route[]>(given ? [home(given)] : []);
   const [status, setStatus] = useState('');
+  const [place, setPlace] = useState<QueuePlace>(START_PLACE);
   const route = stack[stack.length - 1];
 
   const push = useCallback((r: Route) => { setStatus(''); setStack((s) => [...s, r]); }, []);
@@ -67,6 +69,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     if (given) return app.exit();
     setUser(undefined);
     setStack([]);
+    setPlace(START_PLACE);
     setStatus('');
   }, [app, given]);
 
@@ -96,8 +99,15 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
   const header = `Anyqtama · ${user.fullName} (${user.login}) · ${t(`role.${user.role}` as MessageKey)}${org ? ` · ${pick(org.title, lang)}` : ''} · ${formatDate(today)} · ${lang.toUpperCase()}`;
   const decided = (action: Action) => (result: Result<Request>) => {
     setStack((s) => s.slice(0, -1));
-    if (result.ok) setStatus(t('tui.decide.done', { action: t(`action.${action}`), state: t(`state.${result.value.state}`) }));
-    else setStatus(`${t('tui.changedElsewhere')} ${renderMessage(lang, result.error.message)}`);
+    if (!result.ok) return setStatus(`${t('tui.changedElsewhere')} ${renderMessage(lang, result.error.message)}`);
+    const done = t('tui.decide.done', { action: t(`action.${action}`), state: t(`state.${result.value.state}`) });
+    setStatus(done);
+    // A signed decision's document is written out for printing at once, and its path shown.
+    if (result.value.decision?.document && (action === 'issue' || action === 'refuse')) {
+      void writeCurrentPdf(services, result.value).then((written) => {
+        if (written.ok) setStatus(`${done} ${t('tui.pdf.written', { path: written.value })}`);
+      });
+    }
   };
   const keys =
     route.name === 'queue' ? `${t('tui.queue.keys')}${REPORT_ROLES.includes(user.role) ? ` · ${t('tui.queue.keysReport')}` : ''}`
@@ -111,7 +121,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
       <Box flexDirection="column">
         <Line width={width} bold>{header}</Line>
         {route.name === 'queue' && (
-          <Queue height={height} onStatus={setStatus} onOpen={(s) => push({ name: 'request', id: s.id })}
+          <Queue place={place} onPlace={setPlace} height={height} onStatus={setStatus} onOpen={(s) => push({ name: 'request', id: s.id })}
             {...(DECIDING_ROLES.includes(user.role) ? { onIntake: () => push({ name: 'intake' }) } : {})}
             {...(REPORT_ROLES.includes(user.role) ? { onReport: () => push({ name: 'report' }) } : {})} />
         )}
@@ -125,7 +135,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
         {route.name === 'lookup' && <Lookup height={height} />}
         {route.name === 'report' && <Report height={height} onQueue={() => push({ name: 'queue' })} />}
         {route.name === 'none' && <Line width={width}>{t('tui.noAccess', { role: t(`role.${user.role}` as MessageKey) })}</Line>}
-        <Para width={width} lines={1}>{status}</Para>
+        <Para width={width} lines={2}>{status}</Para>
         <Line width={width} dim>{keys}</Line>
       </Box>
     </SessionContext.Provider>

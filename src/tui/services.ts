@@ -1,4 +1,5 @@
 import type { Clock } from '../app/clock.js';
+import type { CallCentreLookups } from '../app/lookups.js';
 import type { RequestService } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
 import type { Result } from '../core/result.js';
@@ -17,4 +18,6 @@ export interface TuiServices {
   readonly dataDir: string;
   /** Staff log-in (src/app/auth.ts StaffAuthenticator): checks, throttles and logs attempts. */
   readonly auth: { password(login: string, password: string, source: string): Promise<Result<User>> };
+  /** The call-centre's masked, logged, throttled status look-up. */
+  readonly lookups: CallCentreLookups;
 }

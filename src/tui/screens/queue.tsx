@@ -13,7 +13,19 @@ import { useLoad } from '../hooks/use-load.js';
 import { useSession } from '../session.js';
 import { tabFilter, tabLabel, tabsFor, type Tab } from './queue-tabs.js';
 
+/** Where the clerk was in the queue: kept by the session, so coming back from a request lands there. */
+export interface QueuePlace {
+  readonly tab: Tab | null;
+  readonly cursor: number;
+  readonly offset: number;
+  readonly search: string | null;
+}
+
+export const START_PLACE: QueuePlace = { tab: null, cursor: 0, offset: 0, search: null };
+
 export interface QueueProps {
+  readonly place: QueuePlace;
+  readonly onPlace: (place: QueuePlace) => void;
   /** Rows the queue may use; the caller keeps the whole frame shorter than the terminal. */
   readonly height: number;
   readonly onOpen: (summary: RequestSummary) => void;
@@ -31,14 +43,14 @@ const CHROME = 3;
  * The work queue: requests of the user's scope by tab, soonest due first, one page at a time so
  * the frame never reaches the terminal's height. A cursor move rewrites two rows only.
  */
-export function Queue({ height, onOpen, onStatus, onIntake, onReport }: QueueProps) {
+export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onReport }: QueueProps) {
   const session = useSession();
   const { services, actor, t, columns, plain, lang } = session;
   const tabs = tabsFor(actor.role);
-  const [tab, setTab] = useState<Tab>(tabs[0]!);
-  const [cursor, setCursor] = useState(0);
-  const [offset, setOffset] = useState(0);
-  const [search, setSearch] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>(place.tab && tabs.includes(place.tab) ? place.tab : tabs[0]!);
+  const [cursor, setCursor] = useState(place.cursor);
+  const [offset, setOffset] = useState(place.offset);
+  const [search, setSearch] = useState<string | null>(place.search);
   const [typing, setTyping] = useState(false);
   const pageSize = Math.max(3, height - CHROME);
   const width = columns - 1;
@@ -115,7 +127,10 @@ export function Queue({ height, onOpen, onStatus, onIntake, onReport }: QueuePro
     }
     if (input === 'n' && onIntake) return onIntake();
     if (input === 'r' && onReport) return onReport();
-    if (key.return && items[selected]) return onOpen(items[selected]);
+    if (key.return && items[selected]) {
+      onPlace({ tab, cursor: selected, offset, search });
+      return onOpen(items[selected]);
+    }
   });
 
   const numberW = 12;
@@ -136,7 +151,7 @@ export function Queue({ height, onOpen, onStatus, onIntake, onReport }: QueuePro
     ? typing
       ? `${t('tui.queue.search')}${search}█`
       : t('tui.queue.filtered', { text: search })
-    : tabs.map((x) => (x === tab ? `[${t(tabLabel(x))}]` : ` ${t(tabLabel(x))} `)).join(' ');
+    : tabStrip(tabs.map((x) => t(tabLabel(x))), tabs.indexOf(tab), width);
   const rows = [];
   for (let i = 0; i < pageSize; i++) {
     const s = items[i];
@@ -160,4 +175,18 @@ export function Queue({ height, onOpen, onStatus, onIntake, onReport }: QueuePro
       <Line width={width} dim>{t('tui.queue.page', { from, to: offset + items.length, total })}</Line>
     </Box>
   );
+}
+
+/** The tab names on one line; when they do not fit, a window around the current one, cut with '…'. */
+export function tabStrip(labels: readonly string[], current: number, width: number): string {
+  const cells = labels.map((l, i) => (i === current ? `[${l}]` : ` ${l} `));
+  let from = current;
+  let to = current + 1;
+  const size = (a: number, b: number) => cells.slice(a, b).join(' ').length + (a > 0 ? 2 : 0) + (b < cells.length ? 2 : 0);
+  for (;;) {
+    if (to < cells.length && size(from, to + 1) <= width) to++;
+    else if (from > 0 && size(from - 1, to) <= width) from--;
+    else break;
+  }
+  return `${from > 0 ? '… ' : ''}${cells.slice(from, to).join(' ')}${to < cells.length ? ' …' : ''}`;
 }

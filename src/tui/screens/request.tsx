@@ -8,7 +8,7 @@ import { pick } from '../../core/i18n/text.js';
 import { actionsFrom } from '../../core/lifecycle/table.js';
 import type { Action, Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
-import { Line } from '../components/line.js';
+import { Line, Para } from '../components/line.js';
 import { useLoad } from '../hooks/use-load.js';
 import { writeCurrentPdf } from '../pdf-out.js';
 import { useSession } from '../session.js';
@@ -35,7 +35,7 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
   const [scroll, setScroll] = useState(0);
   const { value: request } = useLoad(() => services.store.get(id), [id], (r) => r.id === id);
   const width = columns - 1;
-  const bodyHeight = Math.max(3, height - 4);
+  const bodyHeight = Math.max(3, height - 5);
   const allowed = request && canOpen(actor, request);
   const actions = request && allowed ? actionsFrom(request.state, actor.role).filter((a) => ACTION_KEYS[a]) : [];
 
@@ -83,7 +83,7 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
       <Line width={width}>{SECTIONS.map((s) => (s === section ? `[${t(sectionKey(s))}]` : ` ${t(sectionKey(s))} `)).join(' ')}</Line>
       {body}
       <Line width={width} dim>{more || (top > 0 ? t('tui.more.above', { count: top }) : '')}</Line>
-      <Line width={width}>{actionList ? t('tui.request.actions', { list: actionList }) : ''}</Line>
+      <Para width={width} lines={2}>{actionList ? t('tui.request.actions', { list: actionList }) : ''}</Para>
     </Box>
   );
 }

@@ -85,9 +85,9 @@ export const lifecycleMessages = {
     en: '"{code}" is not an intake refusal reason (R1–R5).',
   },
   'lifecycle.guard.justificationRequired': {
-    kk: 'Негіздеме мәтінін жазыңыз (--note): дәлелді бас тартуда себептің мәтіні болуы міндетті.',
-    ru: 'Напишите текст обоснования (--note): мотивированный отказ обязательно содержит обоснование.',
-    en: 'Write the justification (--note): a motivated refusal must explain itself.',
+    kk: 'Негіздеме мәтінін жазыңыз: дәлелді бас тартуда себептің мәтіні болуы міндетті.',
+    ru: 'Напишите текст обоснования: мотивированный отказ обязательно содержит обоснование.',
+    en: 'Write the justification: a motivated refusal must explain itself.',
   },
   'lifecycle.guard.noExtension': {
     kk: 'Бұл қызметтің мерзімін ұзартуға регламент рұқсат бермейді.',
