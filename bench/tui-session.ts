@@ -84,9 +84,10 @@ export function clerkSession(options: SessionOptions): Step[] {
       label: 'Enter: matches',
       category: 'search',
       action: { kind: 'press', key: 'enter' },
+      // Some matches, no more than before (a screen that filters while typing has them already).
       until: (screen, before) => {
         const found = numbersIn(screen).length;
-        return found > 0 && found < numbersIn(before.screen).length;
+        return found > 0 && found <= numbersIn(before.screen).length;
       },
     },
   );
