@@ -73,9 +73,11 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     setStatus('');
   }, [app, given]);
 
+  // In a form F2 saves the form (the editor's key), so the language is switched outside forms.
+  const inForm = route?.name === 'intake' || route?.name === 'decide';
   useFunctionKeys((key) => {
     if (!user) return;
-    if (key === 'f2') setLang((l) => (l === 'kk' ? 'ru' : 'kk'));
+    if (key === 'f2' && !inForm) setLang((l) => (l === 'kk' ? 'ru' : 'kk'));
     if (key === 'f10') logOut();
   });
 
