@@ -26,11 +26,14 @@ export interface LineProps {
   readonly color?: string;
 }
 
-/** One terminal line of fixed width. */
+/**
+ * One terminal line, never wider than `width`. Trailing blanks are not sent: Ink erases the rest
+ * of a changed line anyway, and on a 100-column screen the padding was a third of the bytes.
+ */
 export function Line({ children, width, bold, dim, color }: LineProps) {
   return (
     <Text bold={bold ?? false} dimColor={dim ?? false} {...(color ? { color } : {})} wrap="truncate-end">
-      {fit(children, width)}
+      {fit(children, width).trimEnd()}
     </Text>
   );
 }
