@@ -9,7 +9,7 @@ import { flattenForm, sampleRepeats } from './fields.js';
 import { actionForKey } from './keymap.js';
 import { frameLayout, labelColumn, scrollTop, textAreaRows, type FrameLayout } from './layout.js';
 import { detailLines, helpLine, rowLines, scrollLine, type Line, type LineContext, type Style } from './lines.js';
-import { useFunctionKeys, type FunctionKey } from './use-function-keys.js';
+import { useFunctionKeys, type FunctionKey } from '../hooks/use-function-keys.js';
 import { buildValues } from './values.js';
 
 /** A key the editor offers the screen first (`extraKeys`). */
