@@ -52,6 +52,9 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
   const [offset, setOffset] = useState(place.offset);
   const [search, setSearch] = useState<string | null>(place.search);
   const [typing, setTyping] = useState(false);
+  // What is being typed into the search line; the list is filtered only on Enter, so typing costs
+  // one short line per key on a slow link instead of a new page.
+  const [draft, setDraft] = useState('');
   const pageSize = Math.max(3, height - CHROME);
   const width = columns - 1;
   const scope = queueScope(actor) ?? {};
@@ -86,9 +89,9 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
         setTyping(false);
         setOffset(0);
         setCursor(0);
-        return setSearch((s) => (s && s.trim() ? s.trim() : null));
+        return setSearch(draft.trim() ? draft.trim() : null);
       }
-      return setSearch((s) => edit(s ?? '', input, key, 60));
+      return setDraft((s) => edit(s, input, key, 60));
     }
     if (key.upArrow) {
       if (selected > 0) setCursor(selected - 1);
@@ -121,7 +124,7 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
       return setCursor(0);
     }
     if (input === '/') {
-      setSearch('');
+      setDraft(search ?? '');
       onStatus('');
       return setTyping(true);
     }
@@ -147,10 +150,10 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
     return t(`state.${s.state}`);
   };
 
-  const tabsLine = search !== null
-    ? typing
-      ? `${t('tui.queue.search')}${search}█`
-      : t('tui.queue.filtered', { text: search })
+  const tabsLine = typing
+    ? `${t('tui.queue.search')}${draft}█`
+    : search !== null
+      ? t('tui.queue.filtered', { text: search })
     : tabStrip(tabs.map((x) => t(tabLabel(x))), tabs.indexOf(tab), width);
   const rows = [];
   for (let i = 0; i < pageSize; i++) {
