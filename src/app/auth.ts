@@ -67,8 +67,8 @@ export class StaffAuthenticator {
   /** Checks a password. `source` is where the attempt comes from (an IP address, 'local'). */
   password(login: string, password: string, source: string): Promise<Result<User>> {
     return this.serialised(login, async () => {
-      const locked = this.lockedFor(login, source);
-      if (locked) return fail(locked);
+      const lock = this.locked(login, source);
+      if (lock) return fail(lock);
       const user = await this.store.getUser(login);
       // An unknown login still costs one scrypt, so the answer's timing does not tell it apart.
       const matches = user?.passwordHash
@@ -78,7 +78,7 @@ export class StaffAuthenticator {
         const now = this.now();
         const loginLocked = this.recordFailure(this.byLogin, login, now, this.options.maxFailures);
         const sourceLocked = this.recordFailure(this.bySource, source, now, this.options.maxSourceFailures);
-        return fail(loginLocked || sourceLocked ? this.lockedFor(login, source) ?? failed() : failed());
+        return fail(loginLocked || sourceLocked ? this.locked(login, source) ?? failed() : failed());
       }
       // Only someone who knows the password learns that the account is disabled.
       if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
@@ -112,7 +112,8 @@ export class StaffAuthenticator {
     return this.dummyHash;
   }
 
-  private lockedFor(login: string, source: string): DomainError | null {
+  /** The THROTTLED answer a password log-in would get now, or null: lets a front-end say so before asking for the password. */
+  locked(login: string, source: string): DomainError | null {
     const ms = Math.max(this.remaining(this.byLogin, login), this.remaining(this.bySource, source));
     return ms > 0 ? throttled(ms) : null;
   }

@@ -1,15 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { hashPassword } from '../../app/passwords.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
-import { ok } from '../../core/result.js';
-import { finish, type CommandSpec } from '../command.js';
+import type { Lang } from '../../core/i18n/text.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
+import { fingerprintOfLine, parsePublicKeys } from '../../ssh/keys.js';
+import type { Store, User } from '../../store/port.js';
+import { badValue, missing } from '../args.js';
+import { finish, str, type CommandSpec } from '../command.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { printError } from '../output.js';
 
-export const usersCommand: CommandSpec = {
-  name: 'users',
-  usage: 'anyqtama users [--json]',
-  summary: { kk: 'Пайдаланушылар', ru: 'Пользователи', en: 'Users' },
-  options: {},
-  async run(ctx) {
-    const result = await ctx.withService(async (_service, store) => ok(await store.listUsers()));
-    return finish(ctx, result, (users) => {
+/** Shorter passwords fall to guessing despite the throttle (NIST SP 800-63B asks for at least 8). */
+export const MIN_PASSWORD_LENGTH = 8;
+
+const USAGE = 'anyqtama users [--json] | password LOGIN --as ADMIN [--password-file F] | key list LOGIN | key add LOGIN FILE.pub --as ADMIN | key remove LOGIN N --as ADMIN';
+
+async function adminOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+  if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
+  const user = await store.getUser(login);
+  if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
+  if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
+  if (user.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'users.adminOnly', params: { login, role: t(lang, `role.${user.role}` as MessageKey) } }));
+  return ok(user);
+}
+
+async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+  if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
+  const user = await store.getUser(login);
+  return user ? ok(user) : fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
+}
+
+/** The new password from ANYQTAMA_NEW_PASSWORD or a file (never an argument: it would show in `ps` and the shell history). */
+async function newPassword(ctx: CliContext, file: string | undefined): Promise<Result<string, DomainError>> {
+  let password = ctx.io.env.ANYQTAMA_NEW_PASSWORD;
+  if (file !== undefined) {
+    try {
+      password = (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
+    } catch (error) {
+      return fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) } }));
+    }
+  }
+  if (!password) return fail(domainError('VALIDATION', { key: 'users.password.needed' }));
+  if ([...password].length < MIN_PASSWORD_LENGTH) return fail(domainError('VALIDATION', { key: 'users.password.tooShort', params: { min: MIN_PASSWORD_LENGTH } }));
+  return ok(password);
+}
+
+function listUsers(ctx: CliContext): Promise<number> {
+  return ctx.withService(async (_service, store) => ok(await store.listUsers())).then((result) =>
+    finish(ctx, result, (users) => {
       // Never print password hashes or keys: the list is for seeing who is who.
       const view = users.map(({ passwordHash: _h, publicKeys, signingKey, ...u }) => ({
         ...u,
@@ -19,6 +58,96 @@ export const usersCommand: CommandSpec = {
       }));
       if (ctx.json) ctx.io.out(JSON.stringify(view, null, 2));
       else for (const u of view) ctx.io.out(`${u.login.padEnd(14)} ${t(ctx.lang, `role.${u.role}` as MessageKey).padEnd(28)} ${(u.organisationId ?? '').padEnd(18)} ${u.fullName}`);
+    }));
+}
+
+async function setPassword(ctx: CliContext, login: string | undefined, as: string | undefined, file: string | undefined): Promise<number> {
+  const result = await ctx.withService(async (_service, store) => {
+    const admin = await adminOf(store, as, ctx.lang);
+    if (!admin.ok) return admin;
+    const user = await userOf(store, login, ctx.lang);
+    if (!user.ok) return user;
+    const password = await newPassword(ctx, file);
+    if (!password.ok) return password;
+    await store.putUser({ ...user.value, passwordHash: await hashPassword(password.value) });
+    return ok(user.value.login);
+  });
+  return finish(ctx, result, (who) => ctx.io.out(ctx.json ? JSON.stringify({ login: who, passwordChanged: true }) : t(ctx.lang, 'users.password.set', { login: who })));
+}
+
+async function keyCommand(ctx: CliContext, action: string | undefined, login: string | undefined, arg: string | undefined, as: string | undefined): Promise<number> {
+  if (action === 'list') {
+    const result = await ctx.withService(async (_service, store) => userOf(store, login, ctx.lang));
+    return finish(ctx, result, (user) => {
+      const rows = (user.publicKeys ?? []).map((line, i) => ({ n: i + 1, type: line.split(/\s+/)[0] ?? '', fingerprint: fingerprintOfLine(line) ?? '?', comment: line.split(/\s+/).slice(2).join(' ') }));
+      if (ctx.json) return ctx.io.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return ctx.io.out(t(ctx.lang, 'users.key.none', { login: user.login }));
+      for (const r of rows) ctx.io.out(`${String(r.n).padStart(2)}  ${r.type.padEnd(20)} ${r.fingerprint}  ${r.comment}`);
     });
+  }
+  if (action === 'add') {
+    if (!arg) return finish(ctx, fail(missing(ctx.lang, 'FILE.pub', 'users.expected.keyFile')), () => undefined);
+    let text: string;
+    try {
+      text = await readFile(arg, 'utf8');
+    } catch (error) {
+      return finish(ctx, fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: arg, reason: (error as NodeJS.ErrnoException).code ?? String(error) } })), () => undefined);
+    }
+    const parsed = parsePublicKeys(text);
+    if (parsed.kind !== 'public') return finish(ctx, fail(domainError('VALIDATION', { key: parsed.kind === 'private' ? 'users.key.private' : 'users.key.invalid', params: { file: arg } })), () => undefined);
+    const result = await ctx.withService(async (_service, store) => {
+      const admin = await adminOf(store, as, ctx.lang);
+      if (!admin.ok) return admin;
+      const user = await userOf(store, login, ctx.lang);
+      if (!user.ok) return user;
+      const have = new Set((user.value.publicKeys ?? []).map(fingerprintOfLine));
+      const added = parsed.keys.filter((k) => !have.has(k.fingerprint));
+      await store.putUser({ ...user.value, publicKeys: [...(user.value.publicKeys ?? []), ...added.map((k) => k.line)] });
+      return ok({ login: user.value.login, keys: parsed.keys.map((k) => ({ fingerprint: k.fingerprint, added: added.includes(k) })) });
+    });
+    return finish(ctx, result, ({ login: who, keys }) => {
+      if (ctx.json) return ctx.io.out(JSON.stringify({ login: who, keys }, null, 2));
+      for (const k of keys) ctx.io.out(t(ctx.lang, k.added ? 'users.key.added' : 'users.key.exists', { login: who, fingerprint: k.fingerprint }));
+    });
+  }
+  if (action === 'remove') {
+    const result = await ctx.withService(async (_service, store) => {
+      const admin = await adminOf(store, as, ctx.lang);
+      if (!admin.ok) return admin;
+      const user = await userOf(store, login, ctx.lang);
+      if (!user.ok) return user;
+      const keys = user.value.publicKeys ?? [];
+      if (keys.length === 0) return fail(domainError('NOT_FOUND', { key: 'users.key.none', params: { login: user.value.login } }));
+      const n = Number(arg);
+      if (!arg || !/^\d+$/.test(arg) || n < 1 || n > keys.length) return fail(badValue(ctx.lang, 'N', 'users.expected.keyNumber', { count: String(keys.length) }));
+      await store.putUser({ ...user.value, publicKeys: keys.filter((_, i) => i !== n - 1) });
+      return ok({ login: user.value.login, fingerprint: fingerprintOfLine(keys[n - 1]!) ?? '?' });
+    });
+    return finish(ctx, result, (removed) => ctx.io.out(ctx.json ? JSON.stringify({ ...removed, removed: true }) : t(ctx.lang, 'users.key.removed', removed)));
+  }
+  printError(ctx, badValue(ctx.lang, 'users key', 'users.expected.action'));
+  return EXIT.badInput;
+}
+
+export const usersCommand: CommandSpec = {
+  name: 'users',
+  usage: USAGE,
+  summary: { kk: 'Пайдаланушылар, олардың құпиясөздері мен SSH кілттері', ru: 'Пользователи, их пароли и ключи SSH', en: 'Users, their passwords and SSH keys' },
+  options: { as: { type: 'string' }, 'password-file': { type: 'string' } },
+  async run(ctx, values, positionals) {
+    const [sub, a, b, c] = positionals;
+    const as = str(values.as);
+    switch (sub) {
+      case undefined:
+      case 'list':
+        return listUsers(ctx);
+      case 'password':
+        return setPassword(ctx, a, as, str(values['password-file']));
+      case 'key':
+        return keyCommand(ctx, a, b, c, as);
+      default:
+        printError(ctx, badValue(ctx.lang, 'users', 'users.expected.action'));
+        return EXIT.badInput;
+    }
   },
 };

@@ -11,7 +11,7 @@ export const sshMessages = {
   },
 
   // The SSH server, as a clerk's ssh client shows it.
-  'ssh.prompt.password': { kk: 'Құпиясөз: ', ru: 'Пароль: ', en: 'Password: ' },
+  'ssh.prompt.password': { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
   'ssh.needTerminal': {
     kk: 'Қызметкер терминалы үшін терминал керек: ssh -t арқылы қосылыңыз.',
     ru: 'Для терминала сотрудника нужен терминал: подключитесь с ключом ssh -t.',

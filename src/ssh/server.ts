@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import ssh2, { type Connection } from 'ssh2';
+import type { Lang } from '../core/i18n/text.js';
+import { domainError, fail, ok, type Result } from '../core/result.js';
+import type { User } from '../store/port.js';
+import { handleLogin, type Authenticator } from './login.js';
+import { ShellSession, type StartTerminalApp } from './session.js';
+
+export interface SshServerOptions {
+  /** Address to listen on; 127.0.0.1 unless the office opens it to its network. */
+  readonly host?: string;
+  /** 0 picks a free port (see `SshServer.port`). */
+  readonly port?: number;
+  /** The host's private key in OpenSSH format (host-key.ts). */
+  readonly hostKey: string | Buffer;
+  readonly auth: Authenticator;
+  /** Starts the terminal program of one session (the clerk TUI). */
+  readonly start: StartTerminalApp;
+  /** Language of texts before log-in (with the other of kk/ru) and for users who chose none. */
+  readonly lang?: Lang;
+  /** A session without a key for this long is closed, with a message. Default 15 minutes. */
+  readonly idleMs?: number;
+  /** A connection that has not logged in after this long is dropped. Default 2 minutes. */
+  readonly loginGraceMs?: number;
+  /** Refused log-in attempts on one connection before it is dropped. Default 6. */
+  readonly maxAuthAttempts?: number;
+  /** One line per log-in, session and refusal, for the daemon's log. */
+  readonly log?: (line: string) => void;
+}
+
+export interface SshServer {
+  readonly host: string;
+  readonly port: number;
+  /** Open terminal sessions now. */
+  sessions(): number;
+  /** Stops listening, tells every open session the server is stopping and ends it; resolves with how many were open. */
+  close(): Promise<number>;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The SSH server that hosts clerk sessions: an adapter from ssh2 connections to terminal
+ * programs. It knows log-in and terminals, nothing of screens (ARCHITECTURE.md: "ssh2 + Ink in
+ * one process"). Every session runs in this process on the shared services.
+ */
+export async function startSshServer(options: SshServerOptions): Promise<Result<SshServer>> {
+  const host = options.host ?? '127.0.0.1';
+  const lang = options.lang ?? 'kk';
+  const idleMs = options.idleMs ?? 15 * MINUTE;
+  const log = options.log ?? (() => undefined);
+  const connections = new Set<{ client: Connection; sessions: Set<ShellSession> }>();
+
+  const server = new ssh2.Server(
+    // Keepalives find links that died without a word (a clerk's modem dropped), so their sessions end too.
+    { hostKeys: [options.hostKey], ident: 'anyqtama', keepaliveInterval: 30_000, keepaliveCountMax: 4 },
+    (client, info) => {
+      const connection = { client, sessions: new Set<ShellSession>() };
+      connections.add(connection);
+      let user: User | null = null;
+      const grace = setTimeout(() => client.end(), options.loginGraceMs ?? 2 * MINUTE);
+      handleLogin(client, {
+        auth: options.auth, source: info.ip, lang, maxAttempts: options.maxAuthAttempts ?? 6,
+        onUser: (who) => (user = who),
+      });
+      client.on('ready', () => {
+        clearTimeout(grace);
+        const who = user!;
+        log(`login ${who.login} from ${info.ip}`);
+        client.on('session', (accept) => {
+          const session: ShellSession = new ShellSession(accept(), {
+            user: who, source: info.ip, lang, idleMs, start: options.start,
+            onEnd: () => {
+              if (connection.sessions.delete(session)) log(`session of ${who.login} from ${info.ip} ended`);
+            },
+          });
+          connection.sessions.add(session);
+        });
+      });
+      // A reset link is an ordinary end of a connection, not a server failure.
+      client.on('error', () => undefined);
+      client.on('close', () => {
+        clearTimeout(grace);
+        for (const session of [...connection.sessions]) session.end();
+        connections.delete(connection);
+      });
+    },
+  );
+
+  const listening = await new Promise<Result<number>>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(fail(domainError('VALIDATION', { key: 'ssh.serve.listenFailed', params: { address: `${host}:${options.port ?? 2222}`, reason: error.code ?? error.message } }))));
+    server.listen(options.port ?? 2222, host, () => resolve(ok((server.address() as AddressInfo).port)));
+  });
+  if (!listening.ok) return listening;
+  server.on('error', (error: Error) => log(`ssh server error: ${error.message}`));
+
+  let closing: Promise<number> | null = null;
+  return ok({
+    host,
+    port: listening.value,
+    sessions: () => [...connections].reduce((n, c) => n + c.sessions.size, 0),
+    close() {
+      closing ??= new Promise<number>((resolve) => {
+        let open = 0;
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        for (const connection of connections) {
+          for (const session of [...connection.sessions]) {
+            open += 1;
+            session.endWith('ssh.serverStopping');
+          }
+          connection.client.end();
+        }
+        // A client that never answers the close must not keep the daemon from stopping.
+        const timeout = new Promise<void>((done) => setTimeout(done, 3000).unref());
+        void Promise.race([closed, timeout]).then(() => resolve(open));
+      });
+      return closing;
+    },
+  });
+}

@@ -1,0 +1,166 @@
+import type { ServerChannel, Session } from 'ssh2';
+import { t } from '../core/i18n/catalogue.js';
+import type { Lang } from '../core/i18n/text.js';
+import type { User } from '../store/port.js';
+import type { TerminalOutput } from '../tui/terminal.js';
+import { channelInput, channelOutput, type ChannelInput } from './terminal.js';
+
+/** The terminal program a session runs; the SSH side knows nothing more of it. */
+export interface TerminalApp {
+  /** Ends the program now; called at most once by the server. */
+  unmount(): void;
+  /** Resolves when the program ended by itself (the clerk logged out) or was unmounted. */
+  waitUntilExit(): Promise<void>;
+}
+
+export interface TerminalAppStart {
+  readonly stdin: ChannelInput;
+  readonly stdout: TerminalOutput;
+  /** Who logged in over SSH. */
+  readonly user: User;
+  readonly lang: Lang;
+  /** No colour: TERM=dumb, or the client sent NO_COLOR. */
+  readonly plain: boolean;
+  /** TERM as the client's pty request gave it. */
+  readonly term: string;
+  /** The client's address, for logs and throttling of log-ins inside the program. */
+  readonly source: string;
+}
+
+export type StartTerminalApp = (start: TerminalAppStart) => TerminalApp;
+
+export interface SessionOptions {
+  readonly user: User;
+  /** The client's address. */
+  readonly source: string;
+  readonly lang: Lang;
+  /** The session ends after this long without a key from the client. */
+  readonly idleMs: number;
+  readonly start: StartTerminalApp;
+  /** Called once when the session is over, whatever ended it. */
+  readonly onEnd: () => void;
+}
+
+interface Pty {
+  term: string;
+  cols: number;
+  rows: number;
+}
+
+/** Minutes as a person reads them: whole where whole, else one decimal. */
+const minutesOf = (ms: number) => {
+  const minutes = ms / 60_000;
+  return Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1);
+};
+
+/**
+ * One SSH session channel: a terminal program in a pty-backed shell, nothing else. Exec and
+ * subsystem requests are answered with a message and an exit status; a shell without a pty is
+ * told it needs a terminal. The program is unmounted exactly once, whichever comes first:
+ * the clerk logs out, the channel or connection closes, the idle timer fires, the server stops.
+ */
+export class ShellSession {
+  private pty: Pty | null = null;
+  private readonly env = new Map<string, string>();
+  private channel: ServerChannel | null = null;
+  private output: TerminalOutput | null = null;
+  private input: ChannelInput | null = null;
+  private app: TerminalApp | null = null;
+  private idle: NodeJS.Timeout | null = null;
+  private ended = false;
+
+  constructor(
+    session: Session,
+    private readonly options: SessionOptions,
+  ) {
+    session.on('pty', (accept, _reject, info) => {
+      this.pty = { term: info.term || 'xterm', cols: info.cols || 80, rows: info.rows || 24 };
+      accept?.();
+    });
+    session.on('env', (accept, _reject, info) => {
+      this.env.set(info.key, info.val);
+      accept?.();
+    });
+    session.on('window-change', (accept, _reject, info) => {
+      if (this.pty) Object.assign(this.pty, { cols: info.cols || this.pty.cols, rows: info.rows || this.pty.rows });
+      this.output?.resize({ columns: info.cols, rows: info.rows });
+      accept?.();
+    });
+    session.on('shell', (accept) => {
+      const channel = accept();
+      if (channel) this.shell(channel);
+    });
+    session.on('exec', (accept, _reject, info) => this.refuse(accept(), t(this.lang, 'ssh.execRefused', { command: info.command })));
+    session.on('subsystem', (accept, _reject, info) => this.refuse(accept(), t(this.lang, 'ssh.subsystemRefused', { name: info.name })));
+    // An sftp client would take any text for protocol bytes: a plain refusal is all it can read.
+    session.on('sftp', (_accept, reject) => reject?.());
+    session.on('close', () => this.end());
+  }
+
+  private get lang(): Lang {
+    return this.options.user.lang ?? this.options.lang;
+  }
+
+  /** Ends the session; `message` (already in the clerk's language) is shown below the last screen. */
+  end(message?: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.idle) clearTimeout(this.idle);
+    this.app?.unmount();
+    // Ink wrote its last frame while unmounting; send it before the channel closes.
+    this.output?.flush();
+    const channel = this.channel;
+    if (channel && channel.writable && !channel.destroyed) {
+      if (message) channel.write(`\r\n${message}\r\n`);
+      channel.exit(0);
+      channel.end();
+    }
+    this.input?.end();
+    this.options.onEnd();
+  }
+
+  /** Ends the session with the reason in the clerk's language. */
+  endWith(key: 'ssh.serverStopping'): void {
+    this.end(t(this.lang, key));
+  }
+
+  private shell(channel: ServerChannel): void {
+    this.channel = channel;
+    channel.on('error', () => this.end());
+    channel.on('close', () => this.end());
+    if (!this.pty) {
+      this.refuse(channel, t(this.lang, 'ssh.needTerminal'));
+      return;
+    }
+    const pty = this.pty;
+    const input = (this.input = channelInput());
+    const output = (this.output = channelOutput((bytes) => {
+      if (channel.writable && !channel.destroyed) channel.write(bytes);
+    }, { columns: pty.cols, rows: pty.rows }));
+    channel.on('data', (chunk: Buffer) => {
+      this.touch();
+      input.write(chunk);
+    });
+    this.touch();
+    const plain = pty.term === 'dumb' || this.env.has('NO_COLOR');
+    this.app = this.options.start({ stdin: input, stdout: output, user: this.options.user, lang: this.lang, plain, term: pty.term, source: this.options.source });
+    void this.app.waitUntilExit().then(() => this.end(), () => this.end());
+  }
+
+  /** Any key restarts the idle count; output alone does not (a screen left open is idle). */
+  private touch(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.end(t(this.lang, 'ssh.idleClosed', { minutes: minutesOf(this.options.idleMs) })), this.options.idleMs);
+  }
+
+  private refuse(channel: ServerChannel | undefined, message: string): void {
+    if (!channel) return;
+    this.channel = channel;
+    // Without a pty the client's own terminal translates line ends; with one, it does not.
+    channel.stderr.write(`${message}${this.pty ? '\r\n' : '\n'}`);
+    channel.exit(1);
+    channel.end();
+    this.ended = true;
+    this.options.onEnd();
+  }
+}
