@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededDir, TempDirs } from '../cli/helpers.js';
+import { sshSession, startServe, type ServeHandle } from './helpers.js';
+
+const PASSWORD = 'anyqtama-demo';
+const dirs = new TempDirs();
+let serve: ServeHandle;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// Six seconds of idleness instead of fifteen minutes (--idle-minutes takes fractions).
+beforeAll(async () => {
+  serve = await startServe(await seededDir(dirs), { idleMinutes: 0.1 });
+}, 60_000);
+
+afterAll(async () => {
+  await serve?.stop();
+  dirs.removeAll();
+});
+
+describe('idle sessions', () => {
+  it('ends a session left without input and tells the clerk why, in their language', async () => {
+    const session = await sshSession({ port: serve.port, login: 'ast-clerk', password: PASSWORD });
+    await session.waitFor('ast-clerk');
+    await session.closed;
+    // Read as one text: the message wraps at 80 columns.
+    expect(session.lines().join('')).toContain('Сеанс закрыт: 0.1 мин без действий. Подтверждённые данные сохранены; подключитесь снова.');
+    await expect.poll(() => serve.stderr()).toContain('session of ast-clerk from 127.0.0.1 ended');
+    session.close();
+  });
+
+  it('keeps a session open while the clerk types', async () => {
+    const session = await sshSession({ port: serve.port, login: 'kzo-clerk', password: PASSWORD });
+    await session.waitFor('kzo-clerk');
+    let closed = false;
+    void session.closed.then(() => (closed = true));
+    // Nine seconds in all, a key every second: longer than the six idle seconds.
+    for (let i = 0; i < 9; i++) {
+      await sleep(1000);
+      session.write(i % 2 === 0 ? '\x1b[B' : '\x1b[A');
+    }
+    expect(closed).toBe(false);
+    await session.closed;
+    expect(session.lines().join('')).toContain('әрекетсіз тұрғандықтан жабылды');
+    session.close();
+  });
+});
