@@ -63,24 +63,35 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
         auth: options.auth, source: info.ip, lang, maxAttempts: options.maxAuthAttempts ?? 6,
         onUser: (who) => (user = who),
       });
+      // A logged-in connection without a session (`ssh -N`, a client that only wants forwarding)
+      // is as idle as a session without keys.
+      let unused: NodeJS.Timeout | null = null;
+      const watchUnused = () => {
+        if (unused) clearTimeout(unused);
+        unused = connection.sessions.size === 0 ? setTimeout(() => client.end(), idleMs) : null;
+      };
       client.on('ready', () => {
         clearTimeout(grace);
         const who = user!;
         log(`login ${who.login} from ${info.ip}`);
+        watchUnused();
         client.on('session', (accept) => {
           const session: ShellSession = new ShellSession(accept(), {
             user: who, source: info.ip, lang, idleMs, start: options.start,
             onEnd: () => {
               if (connection.sessions.delete(session)) log(`session of ${who.login} from ${info.ip} ended`);
+              watchUnused();
             },
           });
           connection.sessions.add(session);
+          watchUnused();
         });
       });
       // A reset link is an ordinary end of a connection, not a server failure.
       client.on('error', () => undefined);
       client.on('close', () => {
         clearTimeout(grace);
+        if (unused) clearTimeout(unused);
         for (const session of [...connection.sessions]) session.end();
         connections.delete(connection);
       });

@@ -82,8 +82,11 @@ export class ShellSession {
       accept?.();
     });
     session.on('window-change', (accept, _reject, info) => {
-      if (this.pty) Object.assign(this.pty, { cols: info.cols || this.pty.cols, rows: info.rows || this.pty.rows });
-      this.output?.resize({ columns: info.cols, rows: info.rows });
+      if (this.pty) {
+        // A client that knows only its size in pixels sends 0 for columns and rows: keep the last.
+        Object.assign(this.pty, { cols: info.cols || this.pty.cols, rows: info.rows || this.pty.rows });
+        this.output?.resize({ columns: this.pty.cols, rows: this.pty.rows });
+      }
       accept?.();
     });
     session.on('shell', (accept) => {

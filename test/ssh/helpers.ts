@@ -119,8 +119,10 @@ export interface SshSession {
   output(): string;
   /** Resolves when the server closed the session. */
   readonly closed: Promise<void>;
-  /** Ends the connection. */
+  /** Ends the connection politely. */
   close(): void;
+  /** Drops the connection without a word, as a lost link does. */
+  drop(): void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -213,6 +215,10 @@ export function sshSession(options: SessionOptions): Promise<SshSession> {
           closed,
           close() {
             client.end();
+            xterm.dispose();
+          },
+          drop() {
+            client.destroy();
             xterm.dispose();
           },
         });

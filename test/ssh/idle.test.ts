@@ -1,3 +1,4 @@
+import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededDir, TempDirs } from '../cli/helpers.js';
 import { sshSession, startServe, type ServeHandle } from './helpers.js';
@@ -42,5 +43,17 @@ describe('idle sessions', () => {
     await session.closed;
     expect(session.lines().join('')).toContain('әрекетсіз тұрғандықтан жабылды');
     session.close();
+  });
+
+  it('closes a logged-in connection that opens no session (ssh -N)', async () => {
+    const client = new ssh2.Client();
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      client.once('ready', () => resolve());
+      client.once('error', reject);
+      client.connect({ host: '127.0.0.1', port: serve.port, username: 'ekb-clerk', password: PASSWORD });
+    });
+    await closed;
+    expect(serve.stderr()).toContain('login ekb-clerk from 127.0.0.1');
   });
 });

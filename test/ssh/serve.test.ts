@@ -104,6 +104,20 @@ describe('sessions', () => {
     session.close();
   });
 
+  it('marks the selected row without colour for a client that asks for none', async () => {
+    const coloured = await sshSession({ port: serve.port, login: 'kzo-clerk', password: PASSWORD });
+    const plain = await sshSession({ port: serve.port, login: 'kzo-clerk', password: PASSWORD, env: { NO_COLOR: '1' } });
+    const dumb = await sshSession({ port: serve.port, login: 'kzo-clerk', password: PASSWORD, term: 'dumb' });
+    for (const session of [coloured, plain, dumb]) {
+      await session.waitFor('›');
+      await session.settle();
+    }
+    expect(coloured.highlightedRows()).toHaveLength(1);
+    expect(plain.highlightedRows()).toEqual([]);
+    expect(dumb.highlightedRows()).toEqual([]);
+    for (const session of [coloured, plain, dumb]) session.close();
+  });
+
   it('keeps serving the others when one connection is dropped, and runs two sessions at once', async () => {
     const [first, second] = await Promise.all([
       sshSession({ port: serve.port, login: 'supervisor', password: PASSWORD }),
@@ -111,7 +125,7 @@ describe('sessions', () => {
     ]);
     await Promise.all([first.waitFor('supervisor'), second.waitFor('callcentre')]);
     expect(first.screen()).not.toContain('callcentre');
-    first.close();
+    first.drop();
     await expect.poll(() => serve.stderr(), { timeout: 10_000 }).toContain('session of supervisor from 127.0.0.1 ended');
     const before = second.bytes();
     second.resize(100, 26);
