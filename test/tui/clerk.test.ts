@@ -87,12 +87,12 @@ describe('a clerk at the terminal', () => {
     await term.waitFor(`№ ${number}`);
     expect(term.text()).toContain('Сауалнама');
     await term.press('t');
-    await term.waitFor('жұмысқа алу');
+    await term.waitFor(`${number}: жұмысқа алу`);
     await term.press('enter');
     await term.waitFor('Орындалды: жұмысқа алу');
 
     await term.press('r');
-    await term.waitFor('Бас тарту негіздері');
+    await term.waitFor(`${number}: дәлелді бас тарту`);
     await term.press(' ');
     // Without a justification the refusal is not made, and the clerk is told why.
     for (let i = 0; i < 6; i++) await term.press('down', { expectOutput: false });

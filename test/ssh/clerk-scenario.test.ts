@@ -1,0 +1,101 @@
+import { cp } from 'node:fs/promises';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NOW, TempDirs, cli, json, seededDir } from '../cli/helpers.js';
+import { sshSession, startServe, type ServeHandle, type SshSession } from './helpers.js';
+
+/** The clerk's scenario of test/tui/clerk.test.ts, over SSH against `anyqtama serve`, with ssh2's client. */
+const dirs = new TempDirs();
+let template: string;
+const open: Array<SshSession | ServeHandle> = [];
+
+beforeAll(async () => {
+  template = await seededDir(dirs);
+}, 60_000);
+afterEach(async () => {
+  for (const thing of open.splice(0).reverse()) {
+    if ('stop' in thing) await thing.stop();
+    else thing.close();
+  }
+});
+
+const DOWN = '\x1b[B';
+const UP = '\x1b[A';
+const numbersOn = (s: SshSession) => s.lines().flatMap((row) => row.match(/\b\d{2}-\d{6}-\d\b/g) ?? []);
+
+async function serving(): Promise<{ dir: string; serve: ServeHandle; inWork: string[]; received: string[] }> {
+  const dir = dirs.make('ssh');
+  await cp(template, dir, { recursive: true });
+  const list = async (state: string) =>
+    json<Array<{ number: string }>>(await cli(['list', '--state', state, '--office', 'kzo-archives', '--json'], { dataDir: dir, now: NOW })).map((r) => r.number);
+  const inWork = await list('IN_WORK');
+  const received = await list('SUBMITTED');
+  const serve = await startServe(dir);
+  open.push(serve);
+  return { dir, serve, inWork, received };
+}
+
+async function clerk(port: number): Promise<SshSession> {
+  const session = await sshSession({ port, login: 'kzo-clerk', password: 'anyqtama-demo', cols: 80, rows: 24 });
+  open.push(session);
+  await session.waitFor(/\d{2}-\d{6}-\d/);
+  return session;
+}
+
+describe('a clerk over SSH', () => {
+  it('works the queue: one highlighted row after any moves, opens a request, takes it and refuses it with a signed letter', async () => {
+    const { serve, inWork, received } = await serving();
+    const s = await clerk(serve.port);
+    expect(s.screen()).toContain('kzo-clerk');
+    s.write('\x1b[C'); // → "in work"
+    await s.waitFor('[Жұмыста]');
+    await s.waitFor(inWork[0]!);
+    let at = 0;
+    for (const key of [DOWN, DOWN, UP, DOWN, UP, UP, DOWN]) {
+      s.write(key);
+      at = Math.max(0, Math.min(inWork.length - 1, at + (key === DOWN ? 1 : -1)));
+      await s.settle(150);
+      const rows = s.highlightedRows();
+      expect(rows).toHaveLength(1);
+      expect(s.lines()[rows[0]!]).toContain(inWork[at]);
+      expect(numbersOn(s)).toEqual(inWork);
+    }
+
+    s.write('\x1b[D'); // ← back to "received"
+    await s.waitFor(received[0]!);
+    s.write('\r');
+    await s.waitFor(`№ ${received[0]}`);
+    s.write('t');
+    await s.waitFor(`${received[0]}: жұмысқа алу`);
+    s.write('\r');
+    await s.waitFor('Орындалды: жұмысқа алу');
+    s.write('r');
+    await s.waitFor(`${received[0]}: дәлелді бас тарту`);
+    s.write(' ');
+    s.write(DOWN.repeat(6)); // past the reasons, onto the justification
+    await s.settle(150);
+    s.write(UP);
+    await s.settle(150);
+    s.write('Сұратылған кезеңнің құжаттары мұрағатқа түспеген');
+    s.write(DOWN);
+    await s.settle(150);
+    s.write('\r');
+    await s.waitFor(/PDF сақталды/, 20_000);
+  });
+
+  it('a decision in one session reaches another clerk\'s open queue without a key pressed', async () => {
+    const { serve, received } = await serving();
+    const watcher = await clerk(serve.port);
+    await watcher.waitFor(received[0]!);
+    const actor = await clerk(serve.port);
+    await actor.waitFor(received[0]!);
+    actor.write('\r');
+    await actor.waitFor(`№ ${received[0]}`);
+    actor.write('t');
+    await actor.waitFor(`${received[0]}: жұмысқа алу`);
+    actor.write('\r');
+    await actor.waitFor('Орындалды: жұмысқа алу');
+    // The watcher's "received" tab no longer lists the request taken into work.
+    await watcher.settle(300);
+    await expect.poll(() => numbersOn(watcher).includes(received[0]!), { timeout: 5000 }).toBe(false);
+  });
+});
