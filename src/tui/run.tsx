@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { Lang } from '../core/i18n/text.js';
 import type { User } from '../store/port.js';
 import { App } from './app.js';
+import { KeyQueue } from './hooks/use-keys.js';
 import type { TuiServices } from './services.js';
 import type { TerminalOutput } from './terminal.js';
 
@@ -31,7 +32,9 @@ export interface TuiSession {
 /** One clerk's session: its own Ink instance over the given streams, on the shared services. */
 export function startTui(options: TuiSessionOptions): TuiSession {
   const instance = render(
-    <App services={options.services} user={options.user} lang={options.lang ?? 'kk'} plain={options.plain ?? false} source={options.source ?? 'local'} />,
+    <KeyQueue>
+      <App services={options.services} user={options.user} lang={options.lang ?? 'kk'} plain={options.plain ?? false} source={options.source ?? 'local'} />
+    </KeyQueue>,
     {
       stdin: options.stdin as NodeJS.ReadStream,
       stdout: options.stdout as unknown as NodeJS.WriteStream,
