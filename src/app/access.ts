@@ -37,6 +37,3 @@ export function canOpen(actor: Actor, request: Pick<Request, 'office' | 'receive
 
 /** Roles that take requests in at a counter and act on them. */
 export const DECIDING_ROLES: readonly Role[] = ['clerk', 'operator'];
-
-/** Roles that see the supervisor's reports. */
-export const REPORT_ROLES: readonly Role[] = ['supervisor', 'admin'];

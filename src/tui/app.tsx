@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Box, useApp } from 'ink';
-import { DECIDING_ROLES, REPORT_ROLES } from '../app/access.js';
+import { DECIDING_ROLES } from '../app/access.js';
+import { REPORT_ROLES } from '../app/statistics.js';
 import { formatDate } from '../core/calendar/dates.js';
 import { render as renderMessage, type MessageKey } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
