@@ -58,7 +58,8 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       const connection = { client, sessions: new Set<ShellSession>() };
       connections.add(connection);
       let user: User | null = null;
-      const grace = setTimeout(() => client.end(), options.loginGraceMs ?? 2 * MINUTE);
+      // Timers never keep the daemon alive: an open connection does that by itself.
+      const grace = setTimeout(() => client.end(), options.loginGraceMs ?? 2 * MINUTE).unref();
       handleLogin(client, {
         auth: options.auth, source: info.ip, lang, maxAttempts: options.maxAuthAttempts ?? 6,
         onUser: (who) => (user = who),
@@ -66,9 +67,10 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       // A logged-in connection without a session (`ssh -N`, a client that only wants forwarding)
       // is as idle as a session without keys.
       let unused: NodeJS.Timeout | null = null;
+      let gone = false;
       const watchUnused = () => {
         if (unused) clearTimeout(unused);
-        unused = connection.sessions.size === 0 ? setTimeout(() => client.end(), idleMs) : null;
+        unused = !gone && connection.sessions.size === 0 ? setTimeout(() => client.end(), idleMs).unref() : null;
       };
       client.on('ready', () => {
         clearTimeout(grace);
@@ -90,9 +92,10 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       // A reset link is an ordinary end of a connection, not a server failure.
       client.on('error', () => undefined);
       client.on('close', () => {
+        gone = true;
         clearTimeout(grace);
-        if (unused) clearTimeout(unused);
         for (const session of [...connection.sessions]) session.end();
+        if (unused) clearTimeout(unused);
         connections.delete(connection);
       });
     },
@@ -122,9 +125,14 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
           }
           connection.client.end();
         }
-        // A client that never answers the close must not keep the daemon from stopping.
+        // A client that never answers the close (a link that died a moment ago) must not keep the
+        // daemon from stopping: after a grace period its socket is cut. ssh2 has no public call
+        // for that; `_sock` is its net.Socket.
         const timeout = new Promise<void>((done) => setTimeout(done, 3000).unref());
-        void Promise.race([closed, timeout]).then(() => resolve(open));
+        void Promise.race([closed, timeout]).then(() => {
+          for (const { client } of connections) (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
+          resolve(open);
+        });
       });
       return closing;
     },

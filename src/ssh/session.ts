@@ -153,7 +153,7 @@ export class ShellSession {
   /** Any key restarts the idle count; output alone does not (a screen left open is idle). */
   private touch(): void {
     if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.end(t(this.lang, 'ssh.idleClosed', { minutes: minutesOf(this.options.idleMs) })), this.options.idleMs);
+    this.idle = setTimeout(() => this.end(t(this.lang, 'ssh.idleClosed', { minutes: minutesOf(this.options.idleMs) })), this.options.idleMs).unref();
   }
 
   private refuse(channel: ServerChannel | undefined, message: string): void {
