@@ -1,4 +1,4 @@
-import { clockFromEnv } from '../app/clock.js';
+import { clockFromEnv, systemClock } from '../app/clock.js';
 import { StaffAuthenticator } from '../app/auth.js';
 import { CallCentreLookups } from '../app/lookups.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
@@ -20,7 +20,8 @@ export async function openTuiServices(ctx: CliContext): Promise<Result<TuiServic
     reference: service.reference,
     clock,
     dataDir: ctx.dataDir,
-    auth: new StaffAuthenticator(store, clock),
+    // Log-in locks run out in real time, even when the business clock is pinned (ANYQTAMA_NOW).
+    auth: new StaffAuthenticator(store, systemClock),
     lookups: new CallCentreLookups(service, store, clock),
   });
 }

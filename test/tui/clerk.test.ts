@@ -170,3 +170,65 @@ describe('roles', () => {
     expect(term.text()).not.toMatch(/Основания отказа|подтвердить/);
   });
 });
+
+describe('counter intake', () => {
+  it('an operator resumes a saved draft, attaches a scan, registers it and gets the receipt', async () => {
+    const dir = await copyOfDemo();
+    const scan = `${dir}/passport-scan.pdf`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(scan, '%PDF-1.4\n% a scan from the counter\n');
+    writeFileSync(`${dir}/notes.txt`, 'not a scan');
+    const term = await open(dir, 'tmr-operator', { lang: 'kk' });
+    await term.waitFor('Жұмыста');
+    await term.press('n');
+    await term.waitFor('Қызметті таңдаңыз');
+    expect(term.screen().find((row) => row.startsWith('›'))).toContain('Жобалар');
+    await term.press('enter');
+    await term.waitFor('ЖСН *');
+    await term.press('\x1bOQ'); // F2: the questionnaire is complete
+    await term.waitFor('Құжаттар файлдан');
+    await term.type(`${dir}/no-such-file.pdf`);
+    await term.press('enter');
+    await term.waitFor('Файлды оқу мүмкін емес');
+    // The mistyped path stays for correcting; Ctrl+U clears it.
+    await term.press('\x15');
+    await term.press(`${dir}/notes.txt`.replace(/^/, ''), { expectOutput: true });
+    await term.press('enter');
+    await term.waitFor('PDF, JPEG');
+    await term.press('\x15');
+    await term.type(scan);
+    await term.press('enter');
+    await term.waitFor('Қосылды: passport-scan.pdf');
+    await term.press('enter');
+    await term.waitFor('Тексеріңіз');
+    await term.press('enter');
+    await term.waitFor((screen) => /Тіркелді: № \d{2}-\d{6}-\d/.test(screen.join('')), 20_000);
+    const text = term.screen().join('');
+    const number = text.match(/№ (\d{2}-\d{6}-\d)/)![1]!;
+    const receipt = text.match(/Қолхат:\s*(\S+?\.pdf)/)![1]!;
+    expect(existsSync(receipt)).toBe(true);
+    await term.press('\x1b[21~', { expectOutput: false });
+    term.kill();
+    await term.exited;
+    const status = json<{ state: string; attachments: Array<{ name: string }> }>(await cli(['status', number, '--json'], { dataDir: dir, now: NOW }));
+    expect(status.state).toBe('SUBMITTED');
+    expect(status.attachments.map((a) => a.name)).toEqual(['passport-scan.pdf']);
+    const drafts = json<unknown[]>(await cli(['list', '--state', 'DRAFT', '--json'], { dataDir: dir, now: NOW }));
+    expect(drafts).toEqual([]);
+  });
+
+  it('F3 on the IIN fills the applicant from the person registry', async () => {
+    const dir = await copyOfDemo();
+    const term = await open(dir, 'ast-clerk');
+    await term.waitFor('Поступившие');
+    await term.press('n');
+    await term.waitFor('Выберите услугу');
+    await term.press('enter');
+    await term.waitFor('ИИН *');
+    await term.type('850305400010');
+    await term.press('\x1bOR'); // F3
+    await term.waitFor('Нұрланова Айгүл Серікқызы');
+    expect(term.text()).toMatch(/Фамилия \*\s+Нұрланова/);
+    expect(term.text()).toMatch(/Дата рождения \*\s+05\.03\.1985/);
+  });
+});

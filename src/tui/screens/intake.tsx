@@ -134,7 +134,9 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
         if (!path.trim()) return setStep('confirm');
         const typed = path.trim();
         void readAttachment(typed).then((file) => {
-          if (!file) return setMessage(t('tui.intake.fileProblem', { path: typed }));
+          if (file === 'unreadable') return setMessage(t('tui.intake.fileProblem', { path: typed }));
+          if (file === 'type') return setMessage(t('tui.intake.fileType', { path: typed }));
+          if (file === 'size') return setMessage(t('tui.intake.fileSize', { path: typed }));
           setFiles((f) => [...f, file]);
           setPath('');
           setMessage(t('tui.intake.fileAdded', { name: file.name, size: sizeText(file.content.byteLength) }));

@@ -67,6 +67,8 @@ export const tuiMessages = {
   'tui.intake.file': { kk: 'Файл', ru: 'Файл', en: 'File' },
   'tui.intake.fileAdded': { kk: 'Қосылды: {name} ({size})', ru: 'Добавлен: {name} ({size})', en: 'Added: {name} ({size})' },
   'tui.intake.fileProblem': { kk: 'Файлды оқу мүмкін емес: {path}', ru: 'Не удалось прочитать файл: {path}', en: 'Cannot read the file: {path}' },
+  'tui.intake.fileType': { kk: 'Бұл файл түрі қабылданбайды: {path}. Қабылданатындар: PDF, JPEG, PNG, TIFF, HEIC.', ru: 'Этот тип файла не принимается: {path}. Принимаются: PDF, JPEG, PNG, TIFF, HEIC.', en: 'This file type is not accepted: {path}. Accepted: PDF, JPEG, PNG, TIFF, HEIC.' },
+  'tui.intake.fileSize': { kk: 'Файл тым үлкен (20 МБ-тан асады): {path}', ru: 'Файл слишком большой (больше 20 МБ): {path}', en: 'The file is too large (over 20 MB): {path}' },
   'tui.intake.registry': { kk: 'Тұлғалар тізілімі: {result}', ru: 'Реестр лиц: {result}', en: 'Person registry: {result}' },
   'tui.intake.registryFound': { kk: '{name} табылды', ru: 'найден(а): {name}', en: 'found: {name}' },
   'tui.intake.registryMissing': { kk: 'бұл ЖСН бойынша адам табылмады', ru: 'по этому ИИН лицо не найдено', en: 'no person with this IIN' },
