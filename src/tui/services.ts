@@ -2,8 +2,8 @@ import type { Clock } from '../app/clock.js';
 import type { CallCentreLookups } from '../app/lookups.js';
 import type { RequestService } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
-import type { Result } from '../core/result.js';
-import type { Store, User } from '../store/port.js';
+import type { StaffAuthenticator } from '../app/auth.js';
+import type { Store } from '../store/port.js';
 
 /**
  * Everything a TUI session needs from the rest of the system. One set is shared by every session
@@ -17,7 +17,7 @@ export interface TuiServices {
   /** The data folder: decisions' PDFs are written under DATA_DIR/out/. */
   readonly dataDir: string;
   /** Staff log-in (src/app/auth.ts StaffAuthenticator): checks, throttles and logs attempts. */
-  readonly auth: { password(login: string, password: string, source: string): Promise<Result<User>> };
+  readonly auth: StaffAuthenticator;
   /** The call-centre's masked, logged, throttled status look-up. */
   readonly lookups: CallCentreLookups;
 }

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { StaffAuthenticator } from '../../app/auth.js';
 import { systemClock } from '../../app/clock.js';
 import { t } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
@@ -58,9 +57,9 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   const opened = await openTuiServices(ctx);
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
-  // Locks must run out in real time even when the business clock is pinned (ANYQTAMA_NOW).
-  const auth = new StaffAuthenticator(opened.value.store, systemClock);
-  const services = { ...opened.value, auth };
+  // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
+  const services = opened.value;
+  const auth = services.auth;
   try {
     const hostKey = await loadHostKey(ctx.dataDir);
     if (!hostKey.ok) return finish(ctx, hostKey, () => undefined);
