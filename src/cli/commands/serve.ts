@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { systemClock } from '../../app/clock.js';
 import { t } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
 import { fail } from '../../core/result.js';
