@@ -128,7 +128,8 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
         // A client that never answers the close (a link that died a moment ago) must not keep the
         // daemon from stopping: after a grace period its socket is cut. ssh2 has no public call
         // for that; `_sock` is its net.Socket.
-        const timeout = new Promise<void>((done) => setTimeout(done, 3000).unref());
+        const timeout = new Promise<void>((done) => setTimeout(done, 3000));
+        // (Not unref'd: the grace period must run out even when nothing else keeps the process busy.)
         void Promise.race([closed, timeout]).then(() => {
           for (const { client } of connections) (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
           resolve(open);

@@ -89,6 +89,9 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   } finally {
     await services.store.close();
     signal.release();
+    // Everything is closed and stored; a handle some library left open (a half-closed socket,
+    // a terminal timer) must not keep a stopped daemon alive under its service manager.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   }
 }
 
