@@ -1,7 +1,6 @@
 /**
  * Reads RFC 4180 text (quoted cells, doubled quotes, CRLF) the way a spreadsheet does, written
  * apart from src/app/csv.ts so a test of the writer does not trust the writer's own idea of CSV.
- * (test/cli/helpers.ts has the same reader, but importing it needs the compiled dist/.)
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -11,6 +11,7 @@ import type { ListFilter, RequestSummary } from '../../store/port.js';
 import { badValue } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
 import { requestJson, stateLabel } from '../output.js';
+import { csvLines, UTF8_BOM } from '../../app/csv.js';
 
 export const listCommand: CommandSpec = {
   name: 'list',
@@ -75,13 +76,6 @@ export const listCommand: CommandSpec = {
 
 const CSV_COLUMNS = ['number', 'service', 'state', 'channel', 'office', 'receivedBy', 'applicantIin', 'applicantName', 'submittedAt', 'dueDate', 'updatedAt'] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const exportCommand: CommandSpec = {
   name: 'export',
   usage: 'anyqtama export --format json|csv [-o FILE]',
@@ -94,8 +88,8 @@ export const exportCommand: CommandSpec = {
     const result = await ctx.withService(async (service, store) => {
       const page = await service.list({ order: 'submitted', limit: Number.MAX_SAFE_INTEGER });
       if (format === 'csv') {
-        const rows = page.items.map((s) => CSV_COLUMNS.map((c) => csvCell(s[c])).join(','));
-        return ok({ text: `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`, count: page.items.length });
+        const rows = page.items.map((s) => CSV_COLUMNS.map((c) => s[c]));
+        return ok({ text: UTF8_BOM + csvLines([CSV_COLUMNS, ...rows]), count: page.items.length });
       }
       const { today } = service.moment();
       const docs = [];
