@@ -1,5 +1,5 @@
 import { explainDue, type DueExplanation } from '../core/calendar/due.js';
-import { formatDate } from '../core/calendar/dates.js';
+import { formatDate, formatDateTime } from '../core/calendar/dates.js';
 import { render, t, type MessageKey } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
 import { deadlineStatus } from '../core/lifecycle/deadline.js';
@@ -10,11 +10,6 @@ import { findService } from '../core/services/catalogue.js';
 import type { Reference } from '../config/reference.js';
 import type { CliContext } from './context.js';
 
-/** DD.MM.YYYY HH:MM in Kazakhstan time. */
-export function formatDateTime(iso: string, offsetMinutes: number): string {
-  const local = new Date(new Date(iso).getTime() + offsetMinutes * 60_000).toISOString();
-  return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
-}
 
 export function errorLines(lang: Lang, error: DomainError): string[] {
   const lines = [render(lang, error.message)];

@@ -13,7 +13,8 @@ import type { Reference } from '../../config/reference.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec, type Values } from '../command.js';
 import { actorOf } from '../context.js';
-import { formatDateTime, stateLabel } from '../output.js';
+import { stateLabel } from '../output.js';
+import { formatDateTime } from '../../core/calendar/dates.js';
 
 /** The masked status as the call-centre reads it out: no line holds the whole IIN or name. */
 function lookupLines(s: MaskedStatus, reference: Reference, lang: Lang): string[] {

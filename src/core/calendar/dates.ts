@@ -100,3 +100,9 @@ export function formatDate(iso: string): string {
   const [y, m, d] = requireIso(iso);
   return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${String(y).padStart(4, '0')}`;
 }
+
+/** DD.MM.YYYY HH:MM at a fixed UTC offset (Kazakhstan: +300 minutes). */
+export function formatDateTime(iso: string, offsetMinutes: number): string {
+  const local = new Date(new Date(iso).getTime() + offsetMinutes * 60_000).toISOString();
+  return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}

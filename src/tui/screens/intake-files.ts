@@ -20,7 +20,3 @@ export async function readAttachment(path: string): Promise<NewAttachment | Read
     return 'unreadable';
   }
 }
-
-export function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -17,7 +17,8 @@ import { useKeys } from '../hooks/use-keys.js';
 import { useLoad } from '../hooks/use-load.js';
 import { writeCurrentPdf } from '../pdf-out.js';
 import { useSession } from '../session.js';
-import { readAttachment, sizeText } from './intake-files.js';
+import { readAttachment } from './intake-files.js';
+import { sizeText } from '../size.js';
 
 export interface IntakeProps {
   readonly height: number;

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Box } from 'ink';
-import { formatDate } from '../../core/calendar/dates.js';
-import { render } from '../../core/i18n/catalogue.js';
+import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
+import { render, type MessageKey } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
 import { findOrganisation } from '../../core/offices.js';
 import { findService } from '../../core/services/catalogue.js';
 import type { MaskedStatus } from '../../app/lookups.js';
-import { formatDateTime } from '../../cli/output.js';
 import { Line, Para } from '../components/line.js';
 import { edit, TextField } from '../components/text-field.js';
 import { useKeys } from '../hooks/use-keys.js';
@@ -61,7 +60,7 @@ export function Lookup({ height }: LookupProps) {
       `${t('cli.status.submitted')}: ${found.submittedAt ? formatDateTime(found.submittedAt, offset) : '—'}`,
       `${t('cli.status.due')}: ${found.dueDate ? formatDate(found.dueDate) : '—'}${flag}`,
       `${t('cli.status.office')}: ${office ? pick(office.title, lang) : found.office}`,
-      `${t('tui.lookup.last')}: ${found.lastEvent ? `${formatDateTime(found.lastEvent.at, offset)} ${t(`action.${found.lastEvent.action}` as never)} → ${t(`state.${found.lastEvent.to}`)}` : '—'}`,
+      `${t('tui.lookup.last')}: ${found.lastEvent ? `${formatDateTime(found.lastEvent.at, offset)} ${t(`action.${found.lastEvent.action}` as MessageKey)} → ${t(`state.${found.lastEvent.to}`)}` : '—'}`,
       `${t('cli.status.applicant')}: ${found.applicant.name}, ${found.applicant.iin}`,
       t('tui.lookup.masked'),
     );

@@ -1,11 +1,11 @@
 import { explainDue, type DueExplanation } from '../../core/calendar/due.js';
-import { formatDate } from '../../core/calendar/dates.js';
+import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
 import type { Field, FormDef } from '../../core/forms/field.js';
 import type { Request } from '../../core/request.js';
 import { findRefusal } from '../../core/refusals.js';
-import { formatDateTime, stateLabel } from '../../cli/output.js';
+import { sizeText } from '../size.js';
 
 function valueText(field: Field, value: unknown, lang: Lang): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -40,12 +40,8 @@ export function answerLines(form: FormDef, answers: Record<string, unknown>, lan
   return out;
 }
 
-function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export function attachmentLines(request: Request, lang: Lang): string[] {
-  const out = request.attachments.map((a, i) => `${i + 1}. ${a.name} · ${a.mediaType} · ${size(a.size)} · sha256 ${a.sha256.slice(0, 16)}…`);
+  const out = request.attachments.map((a, i) => `${i + 1}. ${a.name} · ${a.mediaType} · ${sizeText(a.size)} · sha256 ${a.sha256.slice(0, 16)}…`);
   if (out.length === 0) out.push(t(lang, 'tui.request.noAttachments'));
   if (request.paperDocuments.length) out.push(t(lang, 'tui.request.paper', { list: request.paperDocuments.join(', ') }));
   return out;
@@ -53,7 +49,7 @@ export function attachmentLines(request: Request, lang: Lang): string[] {
 
 export function historyLines(request: Request, lang: Lang, offset: number): string[] {
   return request.history.flatMap((e) => {
-    const head = `${formatDateTime(e.at, offset)} ${t(lang, `action.${e.action}` as MessageKey)}: ${e.from ? stateLabel(lang, e.from) : '—'} → ${stateLabel(lang, e.to)} · ${e.by}`;
+    const head = `${formatDateTime(e.at, offset)} ${t(lang, `action.${e.action}` as MessageKey)}: ${e.from ? t(lang, `state.${e.from}`) : '—'} → ${t(lang, `state.${e.to}`)} · ${e.by}`;
     const extra = [e.reasons?.join(', '), e.dueDate ? `${t(lang, 'cli.status.due')} ${formatDate(e.dueDate)}` : '', e.note].filter(Boolean).join('; ');
     return extra ? [head, `    ${extra}`] : [head];
   });
