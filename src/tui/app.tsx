@@ -87,6 +87,12 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     [services, user, lang, plain, columns, rows, source],
   );
 
+  // Below this a screen cannot be laid out shorter than the terminal, and Ink would clear the
+  // whole screen on every key: say so in one line instead.
+  if (columns < 60 || rows < 16) {
+    return <Line width={columns - 1}>{translator(lang)('tui.resizeSmall', { size: `${columns}×${rows}` })}</Line>;
+  }
+
   if (!user || !session || !route) {
     return (
       <Login services={services} lang={lang} plain={plain} columns={columns} source={source} onLang={setLang}

@@ -126,6 +126,16 @@ describe('a clerk at the terminal', () => {
     await term.waitFor('Поступившие');
   });
 
+  it('a window too small for the screens says so, and the queue comes back when it grows again', async () => {
+    const dir = await copyOfDemo();
+    const term = await open(dir, 'ast-clerk');
+    await term.waitFor('Поступившие');
+    await term.resize(50, 12);
+    await term.waitFor('Окно слишком маленькое (50×12)');
+    await term.resize(80, 24);
+    await term.waitFor('Поступившие');
+  });
+
   it('a wrong password is refused with a message, and the log-in screen stays', async () => {
     const dir = await copyOfDemo();
     const term = await open(dir, 'kzo-clerk', { password: 'wrong-password' });

@@ -11,7 +11,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
   const { services } = useSession();
   const [value, setValue] = useState<T | undefined>(undefined);
   const generation = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what `load` depends on, as with useEffect.
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++generation.current;

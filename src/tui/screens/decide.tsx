@@ -8,7 +8,7 @@ import { findRefusal } from '../../core/refusals.js';
 import { findService } from '../../core/services/catalogue.js';
 import { unlockKey, DEMO_KEY_PASSPHRASE } from '../../documents/keys.js';
 import type { Credential } from '../../documents/pki/pkcs12.js';
-import { fail, type Result } from '../../core/result.js';
+import { domainError, fail, type Result } from '../../core/result.js';
 import { Line, Para, Row } from '../components/line.js';
 import { edit, TextField } from '../components/text-field.js';
 import { useSession } from '../session.js';
@@ -58,7 +58,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
 
   const credential = (): Result<Credential | undefined> => {
     if (!SIGNED.includes(action)) return { ok: true, value: undefined };
-    if (!user.signingKey) return fail({ code: 'GUARD_FAILED', message: { key: 'documents.keyMissing', params: { login: user.login } } });
+    if (!user.signingKey) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: user.login } }));
     return unlockKey(user, needsPassphrase ? passphrase : DEMO_KEY_PASSPHRASE);
   };
 
@@ -120,7 +120,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   return (
     <Box flexDirection="column">
       <Line width={width} bold>{title}</Line>
-      <Line width={width} dim>{action === 'refuse' ? t('tui.decide.reasons') : SIGNED.includes(action) && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
+      <Line width={width} dim>{action === 'refuse' ? t('tui.decide.reasons') : action === 'extend' && grounds.length === 0 ? t('tui.decide.noGrounds') : SIGNED.includes(action) && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
       {shown.map((item, i) => {
         const index = first + i;
         const active = index === cursor;

@@ -158,7 +158,7 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
     return (
       <Box flexDirection="column">
         <FormEditor form={service.form} lang={lang} today={services.requests.moment().today} initial={answers} height={height - 2} width={width} plain={plain}
-          title={title} problems={problems} extraKeys={lookUp} extraHelp={`F3 ${t('tui.intake.registry', { result: '' }).replace(/[:：]\s*$/, '')}`}
+          title={title} problems={problems} extraKeys={lookUp} extraHelp={`F3 ${t('tui.intake.registryKey')}`}
           onChange={setAnswers}
           onSubmit={(values) => { setAnswers(values); setProblems([]); setMessage(''); setStep('files'); }}
           onCancel={() => setStep('choose')} />

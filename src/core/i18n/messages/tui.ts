@@ -10,7 +10,6 @@ export const tuiMessages = {
   'tui.login.empty': { kk: 'Логин мен құпиясөзді енгізіңіз.', ru: 'Введите логин и пароль.', en: 'Enter your login and password.' },
   'tui.noAccess': { kk: '«{role}» рөліне бұл терминалда жұмыс жоқ.', ru: 'Для роли «{role}» в этом терминале работы нет.', en: 'The role "{role}" has no work in this terminal.' },
   'tui.busy': { kk: 'Күте тұрыңыз…', ru: 'Подождите…', en: 'Please wait…' },
-  'tui.failed': { kk: 'Орындалмады: {message}', ru: 'Не выполнено: {message}', en: 'Not done: {message}' },
   'tui.changedElsewhere': { kk: 'Өтінішті басқа қызметкер өзгертті: жаңа күйі көрсетілді, әрекетті қайталаңыз.', ru: 'Заявку изменил другой сотрудник: показано новое состояние, повторите действие.', en: 'Someone else changed the request: its new state is shown, try again.' },
 
   'tui.tab.received': { kk: 'Түскендер', ru: 'Поступившие', en: 'Received' },
@@ -62,7 +61,6 @@ export const tuiMessages = {
 
   'tui.intake.title': { kk: 'Кеңседе өтініш қабылдау', ru: 'Приём заявки в офисе', en: 'Counter intake' },
   'tui.intake.service': { kk: 'Қызметті таңдаңыз (↑↓, Enter):', ru: 'Выберите услугу (↑↓, Enter):', en: 'Choose the service (↑↓, Enter):' },
-  'tui.intake.resume': { kk: 'Сақталған жобалар (Enter — жалғастыру):', ru: 'Сохранённые черновики (Enter — продолжить):', en: 'Saved drafts (Enter resumes):' },
   'tui.intake.files': { kk: 'Құжаттар файлдан: жолды жазып Enter басыңыз; бос жол — келесі қадам.', ru: 'Документы из файлов: введите путь и Enter; пустая строка — дальше.', en: 'Documents from files: type a path and Enter; empty line to go on.' },
   'tui.intake.file': { kk: 'Файл', ru: 'Файл', en: 'File' },
   'tui.intake.fileAdded': { kk: 'Қосылды: {name} ({size})', ru: 'Добавлен: {name} ({size})', en: 'Added: {name} ({size})' },
@@ -70,6 +68,7 @@ export const tuiMessages = {
   'tui.intake.fileType': { kk: 'Бұл файл түрі қабылданбайды: {path}. Қабылданатындар: PDF, JPEG, PNG, TIFF, HEIC.', ru: 'Этот тип файла не принимается: {path}. Принимаются: PDF, JPEG, PNG, TIFF, HEIC.', en: 'This file type is not accepted: {path}. Accepted: PDF, JPEG, PNG, TIFF, HEIC.' },
   'tui.intake.fileSize': { kk: 'Файл тым үлкен (20 МБ-тан асады): {path}', ru: 'Файл слишком большой (больше 20 МБ): {path}', en: 'The file is too large (over 20 MB): {path}' },
   'tui.intake.registry': { kk: 'Тұлғалар тізілімі: {result}', ru: 'Реестр лиц: {result}', en: 'Person registry: {result}' },
+  'tui.intake.registryKey': { kk: 'тізілімнен толтыру', ru: 'заполнить из реестра', en: 'fill from the registry' },
   'tui.intake.registryFound': { kk: '{name} табылды', ru: 'найден(а): {name}', en: 'found: {name}' },
   'tui.intake.registryMissing': { kk: 'бұл ЖСН бойынша адам табылмады', ru: 'по этому ИИН лицо не найдено', en: 'no person with this IIN' },
   'tui.intake.confirm': { kk: 'Enter — тіркеу · d — жоба ретінде сақтау · Esc — артқа', ru: 'Enter — зарегистрировать · d — сохранить черновик · Esc — назад', en: 'Enter register · d save draft · Esc back' },
@@ -92,5 +91,5 @@ export const tuiMessages = {
   'cli.tui.needsTerminal': { kk: 'Қызметкердің терминалына нақты терминал керек (stdin мен stdout терминал емес). Қашықтан жұмыс үшін: `anyqtama serve`, содан кейін ssh.', ru: 'Терминалу сотрудника нужен настоящий терминал (stdin и stdout — не терминал). Для удалённой работы: `anyqtama serve`, затем ssh.', en: 'The clerk UI needs a real terminal (stdin and stdout are not one). To work remotely: `anyqtama serve`, then ssh.' },
   'cli.expected.renderMode': { kk: 'incremental немесе full', ru: 'incremental или full', en: 'incremental or full' },
   'cli.start.tui': { kk: 'Терминал ашылады: логин мен құпиясөзді жоғарыдағы тізімнен алыңыз (мысалы, kzo-clerk / anyqtama-demo).', ru: 'Открывается терминал: логин и пароль — из списка выше (например, kzo-clerk / anyqtama-demo).', en: 'Opening the terminal UI: log in with one of the logins above (e.g. kzo-clerk / anyqtama-demo).' },
-  'tui.resizeSmall': { kk: 'Терезе тым кіші: кемінде 80×24 керек.', ru: 'Окно слишком маленькое: нужно не меньше 80×24.', en: 'The window is too small: 80×24 at least.' },
+  'tui.resizeSmall': { kk: 'Терезе тым кіші ({size}): кемінде 60×16 керек, 80×24 ұсынылады.', ru: 'Окно слишком маленькое ({size}): нужно не меньше 60×16, рекомендуется 80×24.', en: 'The window is too small ({size}): 60×16 at least, 80×24 recommended.' },
 } satisfies Record<string, Text>;
