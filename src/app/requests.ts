@@ -160,8 +160,8 @@ export class RequestService {
 
   /** Drafts kept at an office or centre, newest first, for the counter to resume. */
   async drafts(organisationId: string): Promise<readonly RequestSummary[]> {
-    const page = await this.store.list({ states: ['DRAFT'], order: 'updated', limit: 50 });
-    return page.items.filter((d) => d.office === organisationId || d.receivedBy === organisationId);
+    // A draft is kept where it was taken in: receivedBy is the office's or the centre's id.
+    return (await this.store.list({ states: ['DRAFT'], receivedBy: organisationId, order: 'updated', limit: 50 })).items;
   }
 
   private async buildDraft(input: SubmitInput, service: ServiceDef, office: string, answers: Record<string, unknown>, now: string): Promise<Request> {

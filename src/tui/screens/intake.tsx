@@ -53,7 +53,11 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
   const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const { value: drafts } = useLoad(() => (actor.organisationId ? services.requests.drafts(actor.organisationId) : Promise.resolve([])), [actor.organisationId]);
+  const { value: drafts } = useLoad(
+    () => (actor.organisationId ? services.requests.drafts(actor.organisationId) : Promise.resolve([])),
+    [actor.organisationId],
+    (changed) => changed.receivedBy === actor.organisationId,
+  );
   const choices: Choice[] = [
     ...(drafts ?? []).map((draft): Choice => ({ kind: 'draft', draft })),
     ...(org?.services ?? []).map((id): Choice => ({ kind: 'service', id })),
