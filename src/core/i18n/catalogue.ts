@@ -13,6 +13,9 @@ import { tuiMessages } from './messages/tui.js';
 import { sshMessages } from './messages/ssh.js';
 import { supervisionMessages } from './messages/supervision.js';
 import { tuiFormMessages } from './messages/tui-form.js';
+import { botMessages } from './messages/bot.js';
+import { notifyMessages } from './messages/notify.js';
+import { botFormMessages } from './messages/bot-form.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -33,6 +36,9 @@ export const catalogue = {
   ...sshMessages,
   ...supervisionMessages,
   ...tuiFormMessages,
+  ...botMessages,
+  ...notifyMessages,
+  ...botFormMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
