@@ -22,6 +22,8 @@ export interface RequestSummary {
   readonly pendingOutbox: readonly string[];
   /** The last history event: what the call-centre reads out ("taken into work on ..."). */
   readonly lastEvent: { readonly at: string; readonly action: string; readonly to: State } | null;
+  /** The Telegram chat the request was filed from (bot channel): "My requests". */
+  readonly chatId?: number;
 }
 
 export interface ListFilter {
@@ -37,6 +39,8 @@ export interface ListFilter {
   readonly dueOnOrAfter?: string;
   /** Matches the request number, the applicant's IIN, or part of the applicant's name. */
   readonly text?: string;
+  /** Only requests filed from this Telegram chat. */
+  readonly chatId?: number;
   readonly order?: 'due' | 'submitted' | 'updated';
   readonly limit?: number;
   readonly offset?: number;
@@ -113,6 +117,28 @@ export interface AuditFilter {
 }
 
 /**
+ * One Telegram chat with the citizen bot: the language chosen, the phone Telegram verified, and
+ * where the conversation stands, so a restart continues where the citizen was (issue 6).
+ */
+export interface BotChat {
+  readonly chatId: number;
+  /** The Telegram user on the other side (a private chat: the same number as the chat). */
+  readonly userId: number;
+  readonly lang?: Lang;
+  /** +7XXXXXXXXXX, from a contact the user shared of themselves (Telegram verified it). */
+  readonly phone?: string;
+  readonly phoneSharedAt?: string;
+  /** The highest update processed: Telegram delivers again what a crash left unconfirmed. */
+  readonly lastUpdateId?: number;
+  /** The conversation's state (the bot's own JSON), or null at the menu. */
+  readonly flow: unknown;
+  /** ISO times of recent failed status checks (wrong IIN digits), for throttling. */
+  readonly failedChecks?: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
  * The storage port. Every adapter (lowdb embedded, PostgreSQL) passes the same contract suite
  * (test/store/contract.ts). Saves are compare-and-set on the request's version: of two clerks
  * acting on one request, one succeeds and the other gets CONFLICT, never a lost update.
@@ -140,6 +166,9 @@ export interface Store {
   /** Stores content by its SHA-256 and returns the hash; storing the same content twice is a no-op. */
   putBlob(content: Uint8Array): Promise<string>;
   getBlob(sha256: string): Promise<Uint8Array | null>;
+  getChat(chatId: number): Promise<BotChat | null>;
+  /** Stores the chat's record; resolves once it is on disk. */
+  putChat(chat: BotChat): Promise<void>;
   /** Appends to the audit log; resolves once the entry is on disk. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries matching the filter, newest first. */

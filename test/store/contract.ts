@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { AuditEntry, Store } from '../../src/store/port.js';
+import type { AuditEntry, BotChat, Store } from '../../src/store/port.js';
 import { aRequest, changed } from './fixtures.js';
 
 /**
@@ -190,6 +190,27 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       const listed = await store.listAudit({});
       expect(new Set(listed.map((e) => e.subject))).toEqual(new Set(many.map((e) => e.subject)));
       expect(await store.listAudit({ actor: 'op1' })).toHaveLength(10);
+    });
+
+    it('keeps each Telegram chat\'s conversation, across a restart, and lists a chat\'s own requests', async () => {
+      expect(await store.getChat(501)).toBeNull();
+      const chat: BotChat = {
+        chatId: 501, userId: 501, lang: 'kk', phone: '+77011234567', phoneSharedAt: '2026-03-20T05:00:00.000Z',
+        lastUpdateId: 17, flow: { step: 'questionnaire', answers: { applicant: { lastName: 'Нұрланова' } } },
+        createdAt: '2026-03-20T05:00:00.000Z', updatedAt: '2026-03-20T05:00:00.000Z',
+      };
+      await store.putChat(chat);
+      await store.putChat({ ...chat, chatId: 502, userId: 502, lang: 'ru', flow: null });
+      await store.putChat({ ...chat, lastUpdateId: 18, updatedAt: '2026-03-20T05:01:00.000Z' });
+      const mine = [aRequest({ contact: { telegramChatId: 501 } }), aRequest({ contact: { telegramChatId: 501 } })];
+      for (const r of [...mine, aRequest({ contact: { telegramChatId: 502 } }), aRequest()]) await store.create(r);
+      store = await harness.reopen(store);
+      expect(await store.getChat(501)).toEqual({ ...chat, lastUpdateId: 18, updatedAt: '2026-03-20T05:01:00.000Z' });
+      expect((await store.getChat(502))!.flow).toBeNull();
+      const listed = await store.list({ chatId: 501, order: 'submitted' });
+      expect(new Set(listed.items.map((s) => s.number))).toEqual(new Set(mine.map((r) => r.number)));
+      expect(listed.total).toBe(2);
+      expect((await store.list({ chatId: 999 })).total).toBe(0);
     });
 
     it('finds everything again after a restart', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
-import type { AuditEntry, AuditFilter, ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
+import type { AuditEntry, AuditFilter, BotChat, ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
 import { AuditLog } from './audit-log.js';
 import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
@@ -241,6 +241,24 @@ export class LowdbStore implements Store {
   async getBlob(sha256: string): Promise<Uint8Array | null> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
     return readFile(this.blobPath(sha256)).catch(() => null);
+  }
+
+  private chatPath(chatId: number): string {
+    return join(this.dir, 'bot', 'chats', `${Math.trunc(chatId)}.json`);
+  }
+
+  async getChat(chatId: number): Promise<BotChat | null> {
+    if (!Number.isSafeInteger(chatId)) return null;
+    return readJson<BotChat>(this.chatPath(chatId));
+  }
+
+  putChat(chat: BotChat): Promise<void> {
+    if (!Number.isSafeInteger(chat.chatId)) return Promise.reject(new Error(`putChat: chat id ${chat.chatId} is not an integer`));
+    // One chat's writes in order, like a request's: the bot handles one update per chat at a time anyway.
+    return this.exclusive(`chat:${chat.chatId}`, async () => {
+      await mkdir(join(this.dir, 'bot', 'chats'), { recursive: true });
+      await writeFileDurably(this.chatPath(chat.chatId), JSON.stringify(chat));
+    });
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

@@ -19,6 +19,7 @@ export function summarise(request: Request): RequestSummary {
     updatedAt: request.updatedAt,
     pendingOutbox: request.outbox.filter((o) => !o.deliveredAt).map((o) => o.id),
     lastEvent: lastEventOf(request),
+    ...(request.contact?.telegramChatId !== undefined ? { chatId: request.contact.telegramChatId } : {}),
   };
 }
 
@@ -40,6 +41,7 @@ function matches(e: RequestSummary, f: ListFilter, text: string | null): boolean
 function matchesRest(e: RequestSummary, f: ListFilter, text: string | null): boolean {
   if (f.service && e.service !== f.service) return false;
   if (f.applicantIin && e.applicantIin !== f.applicantIin) return false;
+  if (f.chatId !== undefined && e.chatId !== f.chatId) return false;
   if (f.dueOnOrBefore && (!e.dueDate || e.dueDate > f.dueOnOrBefore)) return false;
   if (f.dueOnOrAfter && (!e.dueDate || e.dueDate < f.dueOnOrAfter)) return false;
   if (text) {
@@ -61,7 +63,7 @@ const ORDER: Record<NonNullable<ListFilter['order']>, (a: RequestSummary, b: Req
 export function restOf(filter: ListFilter): ((e: RequestSummary) => boolean) | null {
   const text = filter.text?.trim() ? fold(filter.text.trim()) : null;
   const both = filter.office !== undefined && filter.receivedBy !== undefined;
-  if (!filter.service && !filter.applicantIin && !filter.dueOnOrBefore && !filter.dueOnOrAfter && !text && !both) return null;
+  if (!filter.service && !filter.applicantIin && filter.chatId === undefined && !filter.dueOnOrBefore && !filter.dueOnOrAfter && !text && !both) return null;
   return (e) => (!both || e.receivedBy === filter.receivedBy) && matchesRest(e, filter, text);
 }
 
