@@ -11,9 +11,9 @@ const group = (answers: Answers, id: string) => (answers[id] ?? {}) as Record<st
 /**
  * The pre-registration checks of the regulations (SPEC §3.4), run against the registry ports:
  * the applicant in ГБД ФЛ on the channels whose regulation looks them up (R3), the citizen's
- * Telegram-verified phone against the registry (the bot's stand-in for portal authentication,
- * R1), and a representative's power of attorney in ЕНИС where only a notarised one is accepted
- * (R4a/R4b). A failure is an INTAKE_REFUSED error carrying its refusal codes.
+ * Telegram-verified phone against the registry record of whoever files (the applicant, or the
+ * representative: the bot's stand-in for portal authentication, R1), and a representative's power
+ * of attorney in ЕНИС where only a notarised one is accepted (S3; and always in the bot) (R4a/R4b). A failure is an INTAKE_REFUSED error carrying its refusal codes.
  */
 export async function intakeChecks(
   reference: Reference,
@@ -25,15 +25,24 @@ export async function intakeChecks(
 ): Promise<Result<void, DomainError>> {
   const applicant = group(answers, 'applicant');
   const iin = str(applicant.iin);
+  const representative = answers.representative as Record<string, unknown> | undefined;
   if (service.personCheckChannels.includes(channel) || verifiedPhone !== undefined) {
     const person = await checkApplicant(reference.persons, iin, { lastName: str(applicant.lastName), firstName: str(applicant.firstName) });
     if (!person.ok) return person;
-    if (verifiedPhone !== undefined && !phoneMatches(person.value, verifiedPhone)) {
-      return fail(domainError('INTAKE_REFUSED', { key: 'app.phoneMismatch', params: { iin } }, { reasons: ['R1'] }));
+    // Whoever holds the phone files the request: the applicant, or the representative acting for them.
+    if (verifiedPhone !== undefined) {
+      const filer = representative
+        ? await checkApplicant(reference.persons, str(representative.iin), { lastName: str(representative.lastName), firstName: str(representative.firstName) })
+        : person;
+      if (!filer.ok) return filer;
+      if (!phoneMatches(filer.value, verifiedPhone)) {
+        return fail(domainError('INTAKE_REFUSED', { key: 'app.phoneMismatch', params: { iin: filer.value.iin } }, { reasons: ['R1'] }));
+      }
     }
   }
-  const representative = answers.representative as Record<string, unknown> | undefined;
-  if (representative && service.representation === 'notarised-poa') {
+  // At a counter an archive accepts any authority document the clerk sees (S0 §6.1); remotely
+  // nobody sees one, so a representative files through the bot under a notarised PoA only.
+  if (representative && (service.representation === 'notarised-poa' || channel === 'bot')) {
     const poa = await checkPowerOfAttorney(reference.notary, {
       number: str(representative.poaNumber),
       principalIin: iin,

@@ -7,7 +7,8 @@ import { validateForm } from '../core/forms/validate.js';
 import type { Command, TransitionContext } from '../core/lifecycle/context.js';
 import { transition } from '../core/lifecycle/transition.js';
 import { findOrganisation, providersOf } from '../core/offices.js';
-import type { Actor, Attachment, Request } from '../core/request.js';
+import type { Actor, Attachment, Request, State } from '../core/request.js';
+import { parseSurveyAnswer } from '../core/survey.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { findService } from '../core/services/catalogue.js';
 import type { Channel, ServiceDef } from '../core/services/types.js';
@@ -53,6 +54,9 @@ export interface RequestServiceOptions {
  */
 /** Actions whose result is a document the clerk signs (SPEC §4: a motivated refusal is signed too). */
 const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
+
+/** States in which the citizen has had the service's outcome and is asked the survey. */
+const SURVEYED_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
 
 export class RequestService {
   private readonly newId: () => string;
@@ -278,6 +282,26 @@ export class RequestService {
   private announce(saved: Result<Request>): Result<Request> {
     if (saved.ok) this.changes.emit('changed', saved.value);
     return saved;
+  }
+
+  /**
+   * Stores the citizen's answers to the quality survey (SPEC §5.11) on the request they filed, once
+   * its result is out; the supervisor's report counts them. Only the chat that filed it may answer,
+   * and only once: a second tap on an old button changes nothing.
+   */
+  async answerSurvey(requestId: string, chatId: number, input: { q1: unknown; q2: unknown }): Promise<Result<Request>> {
+    const answer = parseSurveyAnswer(input);
+    if (!answer.ok) return answer;
+    const request = await this.store.get(requestId);
+    if (!request || request.contact?.telegramChatId !== chatId) {
+      return fail(domainError('NOT_FOUND', { key: 'app.surveyNoRequest' }));
+    }
+    const number = request.number ?? request.id;
+    if (request.survey) return fail(domainError('CONFLICT', { key: 'app.surveyAnswered', params: { number } }));
+    if (!SURVEYED_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
+    const { now } = this.moment();
+    const next: Request = { ...request, version: request.version + 1, updatedAt: now, survey: { ...answer.value, at: now } };
+    return this.announce(await this.store.save(next, request.version));
   }
 
   list(filter: ListFilter): Promise<Page<RequestSummary>> {

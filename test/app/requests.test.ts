@@ -176,3 +176,55 @@ describe('a draft kept at the counter', () => {
     expect(seen).toEqual(['SUBMITTED']);
   });
 });
+
+describe('a citizen filing through the bot', () => {
+  const principal = { iin: '880522400016', lastName: 'Жұмабаева', firstName: 'Сәуле' };
+  const attorney = { iin: '700101300015', lastName: 'Қасымов', firstName: 'Бауыржан' };
+  const archiveFor = (who: typeof principal, representative?: Record<string, string>) => {
+    const answers = exampleAnswers('archive-certificate') as Record<string, unknown>;
+    const applicant = answers.applicant as Record<string, unknown>;
+    Object.assign(applicant, { ...who, birthDate: `${who.iin.slice(4, 6)}.${who.iin.slice(2, 4)}.19${who.iin.slice(0, 2)}` });
+    delete applicant.patronymic;
+    return representative ? { ...answers, representative } : answers;
+  };
+  const viaBot = (answers: unknown, verifiedPhone: string) =>
+    service.submit({ serviceId: 'archive-certificate', channel: 'bot', office: 'kzo-archives', answers, actor: citizen, lang: 'kk', verifiedPhone, contact: { telegramChatId: 4242 } });
+
+  it("matches the phone against the representative's own record when a representative files", async () => {
+    const poa = { ...attorney, poaNumber: '2026/1234', poaIssuedOn: '15.01.2026' };
+    const principalsPhone = await viaBot(archiveFor(principal, poa), '+77774445566');
+    expect(!principalsPhone.ok && principalsPhone.error.reasons).toEqual(['R1']);
+    if (!principalsPhone.ok) expect(render('kk', principalsPhone.error.message)).toContain('авторизациялаудан бас тартылды');
+    const own = await viaBot(archiveFor(principal, poa), '+77015556677');
+    expect(own.ok && own.value.state).toBe('SUBMITTED');
+  });
+
+  it('accepts a representative in the bot only under a notarised power of attorney, even for an archive', async () => {
+    // 2026/0777 was certified by an employer: fine at an archive's counter, not remotely (R4b).
+    const employerPoa = { iin: '680930300889', lastName: 'Байжанов', firstName: 'Нұржан', poaNumber: '2026/0777', poaIssuedOn: '20.01.2026' };
+    const seitov = { iin: '781115300019', lastName: 'Сейітов', firstName: 'Ерлан' };
+    const r = await viaBot(archiveFor(seitov, employerPoa), '+77059990022');
+    expect(!r.ok && r.error.reasons).toEqual(['R4b']);
+    const atCounter = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: archiveFor(seitov, employerPoa), actor: clerk, lang: 'kk' });
+    expect(atCounter.ok).toBe(true);
+  });
+
+  it('takes the survey answers once, only from the chat that filed, only after the result', async () => {
+    const filed = await viaBot(archiveFor(principal), '+77774445566');
+    if (!filed.ok) throw new Error(render('en', filed.error.message));
+    const early = await service.answerSurvey(filed.value.id, 4242, { q1: 3, q2: 2 });
+    expect(!early.ok && early.error.code).toBe('GUARD_FAILED');
+    if (!early.ok) expect(render('ru', early.error.message)).toContain(filed.value.number!);
+    // The result is out (as the lifecycle leaves it after a signed refusal).
+    const decided = await store.save({ ...filed.value, version: filed.value.version + 1, state: 'REFUSED' }, filed.value.version);
+    if (!decided.ok) throw new Error('save');
+    expect((await service.answerSurvey(filed.value.id, 999, { q1: 3, q2: 2 })).ok).toBe(false);
+    const bad = await service.answerSurvey(filed.value.id, 4242, { q1: 4, q2: 'x' });
+    expect(!bad.ok && bad.error.fields!.map((f) => f.path)).toEqual(['q1', 'q2']);
+    const answered = await service.answerSurvey(filed.value.id, 4242, { q1: '3', q2: 2 });
+    expect(answered.ok && answered.value.survey).toEqual({ q1: 3, q2: 2, at: '2026-03-20T05:00:00.000Z' });
+    const again = await service.answerSurvey(filed.value.id, 4242, { q1: 1, q2: 1 });
+    expect(!again.ok && again.error.code).toBe('CONFLICT');
+    expect((await store.get(filed.value.id))!.survey!.q1).toBe(3);
+  });
+});

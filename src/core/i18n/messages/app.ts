@@ -33,9 +33,9 @@ export const appMessages = {
     en: 'Several offices provide this service; choose one (--office): {allowed}.',
   },
   'app.phoneMismatch': {
-    kk: 'Telegram растаған телефон нөмірі ЖСН {iin} бойынша «Жеке тұлғалар» дерекқорындағы нөмірмен сәйкес келмейді. Өтініш қабылданбады. ХҚКО-ға жүгініңіз немесе нөміріңізді жаңартыңыз.',
-    ru: 'Телефон, подтверждённый Telegram, не совпадает с номером в базе «Физические лица» для ИИН {iin}. Заявка не принята. Обратитесь в ЦОН или обновите номер.',
-    en: 'The phone Telegram verified does not match the registry\'s number for IIN {iin}. The request was not accepted.',
+    kk: 'Тұтынушының деректерінде бұзушылықтар болуына байланысты авторизациялаудан бас тартылды: Telegram растаған телефон нөмірі ЖСН {iin} бойынша «Жеке тұлғалар» дерекқорындағы нөмірмен сәйкес келмейді. Өтініш қабылданбады. ХҚКО-ға жүгініңіз немесе нөміріңізді жаңартыңыз.',
+    ru: 'Отказ в авторизации в связи с нарушениями в данных потребителя: телефон, подтверждённый Telegram, не совпадает с номером в базе «Физические лица» для ИИН {iin}. Заявка не принята. Обратитесь в ЦОН или обновите номер.',
+    en: 'Authorisation refused because of violations in the consumer\'s data: the phone Telegram verified does not match the registry\'s number for IIN {iin}. The request was not accepted.',
   },
   'app.attachmentType': {
     kk: '«{name}» файлының түрі қабылданбайды. Рұқсат етілген түрлері: {allowed}.',
@@ -63,5 +63,20 @@ export const appMessages = {
     kk: 'Сақталған жоба ({id}) табылмады немесе ол енді жоба емес: сауалнаманы жаңадан толтырыңыз.',
     ru: 'Сохранённый черновик ({id}) не найден или уже не черновик: заполните анкету заново.',
     en: 'The saved draft ({id}) is gone or no longer a draft: fill the questionnaire again.',
+  },
+  'app.surveyNoRequest': {
+    kk: 'Бұл сауалнаманың өтінімі табылмады.',
+    ru: 'Заявка для этой анкеты не найдена.',
+    en: 'The request for this survey was not found.',
+  },
+  'app.surveyAnswered': {
+    kk: '№ {number} өтінім бойынша сауалнамаға жауап берілген. Рақмет!',
+    ru: 'На анкету по заявке № {number} уже ответили. Спасибо!',
+    en: 'The survey for request {number} has already been answered. Thank you!',
+  },
+  'app.surveyTooEarly': {
+    kk: '№ {number} өтінім бойынша сауалнама қызмет нәтижесі шыққаннан кейін ғана толтырылады.',
+    ru: 'Анкету по заявке № {number} можно заполнить только после получения результата услуги.',
+    en: 'The survey for request {number} opens once the service\'s result is out.',
   },
 } satisfies Record<string, Text>;
