@@ -9,6 +9,7 @@ import { AuditLog } from './audit-log.js';
 import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
+import { KeyedSerial } from '../../core/serial.js';
 import { query, restOf, summarise } from './summary.js';
 
 export interface LowdbStoreOptions {
@@ -30,7 +31,7 @@ const FORMAT = 1;
  */
 export class LowdbStore implements Store {
   readonly kind = 'lowdb';
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedSerial<string>();
   private readonly cache = new Map<string, Request>();
   private readonly sequences = new Map<number, number>();
 
@@ -103,14 +104,7 @@ export class LowdbStore implements Store {
 
   /** Runs `work` after every earlier operation on the same request: one writer per request at a time. */
   private exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const before = this.queues.get(id) ?? Promise.resolve();
-    const run = before.then(work, work);
-    const tail = run.catch(() => undefined);
-    this.queues.set(id, tail);
-    void tail.then(() => {
-      if (this.queues.get(id) === tail) this.queues.delete(id);
-    });
-    return run;
+    return this.queues.run(id, work);
   }
 
   private async write(doc: Request): Promise<Result<Request>> {
@@ -270,7 +264,7 @@ export class LowdbStore implements Store {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
+    await this.queues.idle();
     await this.audit.close();
     await this.index.close();
     await this.release();
