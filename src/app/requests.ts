@@ -35,6 +35,12 @@ export interface SubmitInput {
   readonly contact?: Request['contact'];
   /** A saved DRAFT this submission completes (counter intake resumed): it keeps its id and files. */
   readonly draftId?: string;
+  /**
+   * The new request's id, chosen by the caller before submitting: a submission repeated after a
+   * crash (Telegram delivers the "confirm" again) finds the request it already registered instead
+   * of filing a second one.
+   */
+  readonly requestId?: string;
 }
 
 export type ActInput = Omit<Command, 'number'> & {
@@ -125,6 +131,10 @@ export class RequestService {
     if (!service.channels.includes(input.channel)) {
       return fail(domainError('VALIDATION', { key: 'app.channelNotOffered', params: { channel: input.channel, allowed: service.channels.join(', ') } }));
     }
+    if (input.requestId) {
+      const earlier = await this.store.get(input.requestId);
+      if (earlier?.number) return ok(earlier);
+    }
     const { now, today } = this.moment();
     const form = validateForm(service.form, input.answers, today);
     if (!form.ok) return form;
@@ -176,7 +186,7 @@ export class RequestService {
     }
     const applicant = (answers.applicant ?? {}) as Record<string, string>;
     return {
-      id: this.newId(),
+      id: input.requestId ?? this.newId(),
       number: null,
       version: 1,
       service: service.id,

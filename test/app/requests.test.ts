@@ -228,3 +228,13 @@ describe('a citizen filing through the bot', () => {
     expect((await store.get(filed.value.id))!.survey!.q1).toBe(3);
   });
 });
+
+describe('a submission repeated with the same request id', () => {
+  it('files once and answers the repeat with the request it registered', async () => {
+    const input = { serviceId: 'archive-certificate', channel: 'office' as const, answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk' as const, requestId: 'b0e1c7a2-0000-4000-8000-000000000001' };
+    const first = await service.submit(input);
+    const again = await service.submit(input);
+    expect(first.ok && again.ok && again.value.number).toBe(first.ok ? first.value.number : 'x');
+    expect((await store.list({})).total).toBe(1);
+  });
+});
