@@ -18,7 +18,7 @@ import { useLoad } from '../hooks/use-load.js';
 import { writeCurrentPdf } from '../pdf-out.js';
 import { useSession } from '../session.js';
 import { readAttachment } from './intake-files.js';
-import { sizeText } from '../size.js';
+import { sizeText } from '../../core/size.js';
 
 export interface IntakeProps {
   readonly height: number;

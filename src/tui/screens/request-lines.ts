@@ -5,7 +5,7 @@ import { pick, type Lang } from '../../core/i18n/text.js';
 import type { Field, FormDef } from '../../core/forms/field.js';
 import type { Request } from '../../core/request.js';
 import { findRefusal } from '../../core/refusals.js';
-import { sizeText } from '../size.js';
+import { sizeText } from '../../core/size.js';
 
 function valueText(field: Field, value: unknown, lang: Lang): string {
   if (value === undefined || value === null || value === '') return '—';
