@@ -17,6 +17,7 @@ import { parseCrl, verifyCrl } from '../../documents/pki/crl.js';
 import { renderPdf } from '../../documents/render.js';
 import { sampleDocuments } from '../../documents/samples.js';
 import { signatureProblem, type Verification } from '../../documents/service.js';
+import { describeVerification, kindLabel } from '../../documents/verification-text.js';
 import type { Store, User } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
@@ -24,7 +25,6 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printError, stateLabel } from '../output.js';
 
-const kindLabel = (lang: Lang, kind: DocumentKind) => t(lang, `documents.kind.${kind}` as MessageKey);
 const isVariant = (v: unknown): v is DocumentVariant => typeof v === 'string' && (DOCUMENT_VARIANTS as readonly string[]).includes(v);
 
 /** Writes the bytes where -o says (- for standard output), else NUMBER-KIND-LANG.pdf here. */
@@ -81,31 +81,8 @@ export const pdfCommand: CommandSpec = {
 
 /** What a verification says, in the reader's language; exit 0 only for a genuine document. */
 function verificationLines(lang: Lang, v: Verification): { text: string; code: number } {
-  switch (v.status) {
-    case 'valid':
-      return {
-        code: EXIT.ok,
-        text: t(lang, 'documents.verify.valid', {
-          number: v.number, service: pick(findService(v.service)?.title ?? { kk: v.service, ru: v.service }, lang),
-          document: kindLabel(lang, v.template), signer: v.signer.fullName, date: formatDate(v.signedAt.slice(0, 10)), serial: v.signer.serial, issuer: v.signer.issuer,
-        }),
-      };
-    case 'receipt':
-      return {
-        code: EXIT.ok,
-        text: t(lang, 'documents.verify.receipt', {
-          number: v.number, service: pick(findService(v.service)?.title ?? { kk: v.service, ru: v.service }, lang), date: formatDate(v.registeredAt.slice(0, 10)), state: stateLabel(lang, v.state),
-        }),
-      };
-    case 'unknown':
-      return { code: EXIT.notFound, text: t(lang, 'documents.verify.unknown') };
-    case 'altered':
-      return { code: EXIT.refused, text: t(lang, 'documents.verify.altered', { number: v.number }) };
-    case 'record-altered':
-      return { code: EXIT.refused, text: t(lang, 'documents.verify.recordAltered', { number: v.number }) };
-    case 'certificate':
-      return { code: EXIT.refused, text: t(lang, 'documents.verify.certificate', { number: v.number, date: formatDate(v.signedAt.slice(0, 10)), reason: pick(findRefusal(v.reason)!.label, lang).toLowerCase() }) };
-  }
+  const code = v.status === 'valid' || v.status === 'receipt' ? EXIT.ok : v.status === 'unknown' ? EXIT.notFound : EXIT.refused;
+  return { code, text: describeVerification(lang, v) };
 }
 
 export const verifyCommand: CommandSpec = {
