@@ -1,0 +1,116 @@
+import type { Field, GroupField } from '../../core/forms/field.js';
+import { validateAnswer } from '../../core/forms/validate.js';
+import { pick, type Lang, type Text } from '../../core/i18n/text.js';
+import { fail, ok, type Result } from '../../core/result.js';
+import { expectedText, message } from './display.js';
+
+/**
+ * What the citizen sent, turned into an answer. Button values are short fixed words (Telegram
+ * allows 64 bytes of callback data); typed text is matched against the button labels in every
+ * language and the option numbers, so "2", "қорғаншысы" and "опекун" all pick the same choice.
+ */
+
+export const KEEP = '~keep';
+export const YES = 'yes';
+export const NO = 'no';
+export const MORE = 'more';
+export const DONE = 'done';
+export const CONFIRM = 'confirm';
+export const EDIT = 'edit';
+
+export interface Option {
+  readonly value: string;
+  readonly label: Text;
+}
+
+export const yesNo: readonly Option[] = [
+  { value: YES, label: message('botForm.yes') },
+  { value: NO, label: message('botForm.no') },
+];
+
+export const fillOrNot: readonly Option[] = [
+  { value: YES, label: message('botForm.group.fill') },
+  { value: NO, label: message('botForm.group.skip') },
+];
+
+export function rowOptions(rows: number): readonly Option[] {
+  return rows === 0
+    ? [{ value: MORE, label: message('botForm.rows.add') }, { value: DONE, label: message('botForm.rows.none') }]
+    : [{ value: MORE, label: message('botForm.rows.addAnother') }, { value: DONE, label: message('botForm.rows.done') }];
+}
+
+export function choiceOptions(field: Field): readonly Option[] {
+  if (field.kind === 'choice') return field.choices;
+  if (field.kind === 'boolean') return yesNo;
+  return [];
+}
+
+// Typed yes and no, in the ways people write them in Kazakh, Russian and English.
+const YES_WORDS = new Set(['иә', 'ия', 'иа', 'йә', 'иэ', 'да', 'д', 'yes', 'y', 'true', 'ok']);
+const NO_WORDS = new Set(['жоқ', 'жок', 'нет', 'н', 'no', 'n', 'false']);
+
+/** Letters and digits only, lower case, ё as е: "✓ Қорғаншысы" and "қорғаншысы" compare equal. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The option the input names (its value, its label in any language, or its number), if any. */
+export function matchOption(options: readonly Option[], input: string): string | undefined {
+  const typed = comparable(input);
+  if (typed === '') return undefined;
+  if (/^\d{1,3}$/.test(typed)) return options[Number(typed) - 1]?.value;
+  const found = options.find(
+    (o) => comparable(o.value) === typed || [o.label.kk, o.label.ru, o.label.en].some((l) => l !== undefined && comparable(l) === typed),
+  );
+  if (found) return found.value;
+  const yesLike = options[0]?.value === YES || options[0]?.value === MORE;
+  if (yesLike && YES_WORDS.has(typed)) return options[0]!.value;
+  if (yesLike && NO_WORDS.has(typed)) return options[1]?.value;
+  return undefined;
+}
+
+export function optionsText(options: readonly Option[]): Text {
+  const list = (lang: Lang) => options.map((o) => `«${pick(o.label, lang)}»`).join(', ');
+  return message('botForm.expected.buttons', (lang) => ({ options: list(lang) }));
+}
+
+// C0 and C1 control characters, DEL; tabs and line breaks are judged by the field's own rules.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * A counter clerk's and a citizen's ways of typing a date, tidied into the DD.MM.YYYY the core
+ * reads: 05031985, 5.3.1985, 5/3/1985, 5-3-1985, 5 3 1985.
+ */
+export function tidyDate(input: string): string {
+  const s = input.trim();
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (digits) return `${digits[1]}.${digits[2]}.${digits[3]}`;
+  const parts = /^(\d{1,2})\s*[./\-, ]\s*(\d{1,2})\s*[./\-, ]\s*(\d{4})$/.exec(s);
+  if (parts) return `${parts[1]!.padStart(2, '0')}.${parts[2]!.padStart(2, '0')}.${parts[3]}`;
+  return s;
+}
+
+/**
+ * The normalised value of a typed answer, or what the field expects (without the field's name:
+ * the caller adds it). `current` is the answer already given, for the "keep it" button.
+ */
+export function interpret(field: Exclude<Field, GroupField>, input: string, current: unknown, today: string): Result<unknown, Text> {
+  const expected = expectedText(field, today);
+  if (input === KEEP) {
+    if (current === undefined) return fail(message('botForm.nothingToKeep', (lang) => ({ expected: pick(expected, lang) })));
+    const kept = validateAnswer(field, current, today);
+    return kept.ok ? kept : fail(expected);
+  }
+  if (CONTROL.test(input)) return fail(message('botForm.controlChars'));
+  if (input.trim() === '') return fail(message('botForm.blank', (lang) => ({ expected: pick(expected, lang) })));
+  let raw: unknown = input;
+  if (field.kind === 'choice' || field.kind === 'boolean') {
+    const value = matchOption(choiceOptions(field), input);
+    if (value === undefined) return fail(expected);
+    raw = field.kind === 'boolean' ? value === YES : value;
+  } else if (field.kind === 'date') {
+    raw = tidyDate(input);
+  }
+  const checked = validateAnswer(field, raw, today);
+  return checked.ok ? ok(checked.value) : fail(expected);
+}
