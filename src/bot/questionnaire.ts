@@ -1,18 +1,18 @@
 import { fieldAt, type FormDef, type GroupField } from '../core/forms/field.js';
-import { validateForm } from '../core/forms/validate.js';
+import { validateAnswer, validateForm } from '../core/forms/validate.js';
 import { catalogue } from '../core/i18n/catalogue.js';
 import { fill, pick, type Lang, type Text } from '../core/i18n/text.js';
 import { fail, ok, type FieldProblem, type Result } from '../core/result.js';
 import { expectedText, message, problemText } from './questionnaire/display.js';
 import { editEntries, startEdit, type EditEntry } from './questionnaire/edit.js';
-import { DONE, fillOrNot, interpret, matchOption, MORE, optionsText, rowOptions, YES } from './questionnaire/input.js';
+import { fillOrNot, interpret, matchOption, MORE, optionsText, rowOptions, YES } from './questionnaire/input.js';
 import { arriveAtSummary, backTarget, forget, forgetRows, moveOn, pushHistory } from './questionnaire/move.js';
 import { buildPrompt, type Prompt } from './questionnaire/prompt.js';
 import {
-  deleteAt, formAnswers, getAt, hasValue, isLocked, isRecord, parsePath, setAt, shapeAnswers, SUMMARY,
+  deleteAt, formAnswers, getAt, hasValue, isLocked, isRecord, parsePath, setAt, shapeAnswers, SUMMARY, within,
   type QuestionnaireState, type Step,
 } from './questionnaire/state.js';
-import { currentStep, firstStepWithin, indexOfStep, stepsOf } from './questionnaire/steps.js';
+import { currentStep, indexOfStep, nearestStep, stepsOf } from './questionnaire/steps.js';
 import { summaryParts } from './questionnaire/summary.js';
 
 /**
@@ -99,7 +99,9 @@ export function skip(form: FormDef, state: QuestionnaireState, today: string): R
 export function back(form: FormDef, state: QuestionnaireState): QuestionnaireState {
   const target = backTarget(form, state);
   if (!target) return state;
-  return { ...state, at: target.at, history: target.history, notice: null, scope: target.at.kind === 'summary' ? null : state.scope };
+  const moved: QuestionnaireState = { ...state, at: target.at, history: target.history, notice: null };
+  // Backing out of an edit drops what it opened and left empty (a row added, a section said yes to).
+  return target.at.kind === 'summary' ? arriveAtSummary(form, moved) : moved;
 }
 
 export function isAtSummary(state: QuestionnaireState): boolean {
@@ -155,19 +157,29 @@ export function confirm(form: FormDef, state: QuestionnaireState, today: string)
   const checked = validateForm(form, answersOf(state), today);
   if (checked.ok) return ok({ answers: checked.value });
   const steps = stepsOf(form, state);
-  const found = (checked.error.fields ?? []).map((problem) => ({ problem, target: targetOf(steps, problem.path) }));
+  const found = (checked.error.fields ?? []).map((problem) => ({ problem, target: targetOf(form, state, steps, problem.path, today) }));
   const rank = (t: Step | undefined) => (t ? indexOfStep(steps, t) : Number.MAX_SAFE_INTEGER);
   const first = [...found].sort((a, b) => rank(a.target) - rank(b.target))[0];
   if (!first) return fail({ state, message: message('form.invalid', () => ({ count: 1 })) });
   const text = problemMessage(form, state, first.problem, today);
-  if (!first.target || isLocked(state, first.problem.path)) return fail({ state, message: text });
-  const moved: QuestionnaireState = { ...state, at: first.target, scope: first.problem.path, notice: null, history: pushHistory(state.history, state.at) };
+  if (!first.target) return fail({ state, message: text });
+  // A whole section or row at fault is asked again in full; a field alone, on its own.
+  const scope = within(first.target.path, first.problem.path) ? first.problem.path : first.target.path;
+  const moved: QuestionnaireState = { ...state, at: first.target, scope, notice: null, history: pushHistory(state.history, state.at) };
   return fail({ state: moved, message: text });
 }
 
-function targetOf(steps: readonly Step[], path: string): Step | undefined {
-  const exact = steps.find((s) => s.path === path && s.kind !== 'moreRows');
-  return exact ?? firstStepWithin(steps, path);
+/**
+ * The question to fix a problem at. A verified (locked) value that is itself invalid is nothing
+ * the citizen can fix: there is none. A locked value that only disagrees with another answer
+ * (a group's check) sends the citizen to the nearest question around it.
+ */
+function targetOf(form: FormDef, state: QuestionnaireState, steps: readonly Step[], path: string, today: string): Step | undefined {
+  if (path === '(root)') return undefined;
+  const parts = parsePath(path);
+  const field = fieldAt(form, parts);
+  if (isLocked(state, path) && field && field.kind !== 'group' && !validateAnswer(field, getAt(state.answers, parts), today).ok) return undefined;
+  return nearestStep(steps, path);
 }
 
 function problemMessage(form: FormDef, state: QuestionnaireState, problem: FieldProblem, today: string): Text {

@@ -45,9 +45,15 @@ export function choiceOptions(field: Field): readonly Option[] {
   return [];
 }
 
-// Typed yes and no, in the ways people write them in Kazakh, Russian and English.
-const YES_WORDS = new Set(['иә', 'ия', 'иа', 'йә', 'иэ', 'да', 'д', 'yes', 'y', 'true', 'ok']);
-const NO_WORDS = new Set(['жоқ', 'жок', 'нет', 'н', 'no', 'n', 'false']);
+// Typed answers to the yes/no buttons, in the ways people write them in Kazakh, Russian and English.
+const YES_WORDS = ['иә', 'ия', 'иа', 'йә', 'иэ', 'да', 'д', 'yes', 'y', 'true', 'ok'];
+const NO_WORDS = ['жоқ', 'жок', 'нет', 'н', 'no', 'n', 'false'];
+const SYNONYMS: Readonly<Record<string, ReadonlySet<string>>> = {
+  [YES]: new Set(YES_WORDS),
+  [NO]: new Set(NO_WORDS),
+  [MORE]: new Set([...YES_WORDS, 'тағы', 'қосу', 'ещё', 'еще', 'добавить', 'add']),
+  [DONE]: new Set([...NO_WORDS, 'болды', 'бітті', 'жетеді', 'все', 'это все', 'хватит', 'дальше', 'enough', 'that s all']),
+};
 
 /** Letters and digits only, lower case, ё as е: "✓ Қорғаншысы" and "қорғаншысы" compare equal. */
 function comparable(text: string): string {
@@ -62,11 +68,7 @@ export function matchOption(options: readonly Option[], input: string): string |
   const found = options.find(
     (o) => comparable(o.value) === typed || [o.label.kk, o.label.ru, o.label.en].some((l) => l !== undefined && comparable(l) === typed),
   );
-  if (found) return found.value;
-  const yesLike = options[0]?.value === YES || options[0]?.value === MORE;
-  if (yesLike && YES_WORDS.has(typed)) return options[0]!.value;
-  if (yesLike && NO_WORDS.has(typed)) return options[1]?.value;
-  return undefined;
+  return (found ?? options.find((o) => SYNONYMS[o.value]?.has(typed)))?.value;
 }
 
 export function optionsText(options: readonly Option[]): Text {

@@ -4,7 +4,7 @@ import {
   getAt, hasValue, HISTORY_LIMIT, isLocked, isRecord, keyPath, parsePath, sameStep, stepKey, SUMMARY,
   type Path, type QuestionnaireState, type Step,
 } from './state.js';
-import { failedCheckOnLeaving, following, indexOfStep, stepsOf } from './steps.js';
+import { failedCheckOnLeaving, following, indexOfStep, nearestStep, stepsOf } from './steps.js';
 
 /** Moving from one question to the next, and the bookkeeping that goes with it. */
 
@@ -40,15 +40,15 @@ export function moveOn(form: FormDef, state: QuestionnaireState, from: Step, tod
   const steps = stepsOf(form, done);
   const next = following(steps, done, from);
   const problem = failedCheckOnLeaving(form, done.answers, from, next, today);
-  const target: Step | undefined = problem ? { kind: 'field', path: problem.path } : undefined;
-  if (problem && target && indexOfStep(steps, target) >= 0) {
+  const target = problem ? nearestStep(steps, problem.path) : undefined;
+  if (problem && target) {
     return {
       ...done,
       at: target,
       history: pushHistory(done.history, from),
       notice: problemText(form, parsePath(problem.path), problem.expected),
       // While editing, fixing the named field is what is left to do before the summary.
-      scope: done.scope === null ? null : problem.path,
+      scope: done.scope === null ? null : target.path,
     };
   }
   if (next.kind === 'summary') return arriveAtSummary(form, { ...done, history: pushHistory(done.history, from) });

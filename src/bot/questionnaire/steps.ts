@@ -52,6 +52,21 @@ export function firstStepWithin(steps: readonly Step[], path: string): Step | un
 }
 
 /**
+ * Where to send the citizen for a problem found on `path`: the question itself, or, when the
+ * field is not asked (filled from a verified source), the nearest section around it that has a
+ * question, e.g. the IIN typed by the citizen when the verified birth date disagrees with it.
+ */
+export function nearestStep(steps: readonly Step[], path: string): Step | undefined {
+  const parts = parsePath(path);
+  for (let end = parts.length; end >= 1; end--) {
+    const dotted = joinPath(parts.slice(0, end));
+    const found = steps.find((s) => s.path === dotted && s.kind !== 'moreRows') ?? firstStepWithin(steps, dotted);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * Where the walk goes after `from`: while editing, the next question of the part being edited,
  * then the summary; otherwise the next question not yet answered (an answer given earlier is
  * kept, so going back to fix one question does not make the citizen answer the rest again).
