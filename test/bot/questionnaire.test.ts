@@ -367,6 +367,24 @@ describe('optional sections and repeated rows', () => {
     expect(valueOf(confirm(kinds, s, TODAY)).answers.rows).toEqual(kindsFilled.rows);
   });
 
+  it('asks the rows a form requires without asking, and "that\'s all" by skip once they are there', () => {
+    const form: FormDef = {
+      fields: [{
+        id: 'kids', kind: 'group', required: true, repeat: { min: 2, max: 3 }, label: L('Балалар', 'Дети'),
+        fields: [{ id: 'name', kind: 'name', required: true, label: L('Аты', 'Имя') }],
+      }],
+    };
+    let s = startQuestionnaire(form);
+    s = reply(form, s, 'kids.0.name', 'Әсем');
+    s = reply(form, s, 'kids.1.name', 'Алмас');
+    expect(ask(form, s)).toMatchObject({ kind: 'moreRows', path: 'kids', canSkip: false });
+    s = valueOf(skip(form, s, TODAY));
+    expect(isAtSummary(s)).toBe(true);
+    expect(valueOf(confirm(form, s, TODAY)).answers).toEqual({ kids: [{ name: 'Әсем' }, { name: 'Алмас' }] });
+    expect(editMenu(form, s, 'kk', 'kids.0').map((e) => e.value)).not.toContain('kids.0.-');
+    expect(editAt(form, s, 'kids.0.-')).toStrictEqual(s);
+  });
+
   it('an optional repeated section asks first whether to add a row at all; back from a new row undoes it', () => {
     let s = walk(archive, { ...exampleAnswers('archive-certificate'), employment: undefined }, 'kk').state;
     expect(s.answers).not.toHaveProperty('employment');
@@ -416,6 +434,10 @@ describe('editing from the summary', () => {
     s = reply(archive, s, 'applicant.phone', '8 777 000 11 22');
     expect(isAtSummary(s)).toBe(true);
     expect(summary(archive, s, 'ru').join('\n')).toContain('• Контактный телефон: +77770001122');
+  });
+
+  it('at the summary, typed text is answered with what to press', () => {
+    expect(refusal(answer(archive, atArchiveSummary(), 'иә', TODAY)).kk).toBe(t('kk', 'botForm.atSummary'));
   });
 
   it('back at the first question of an edit returns to the summary', () => {
