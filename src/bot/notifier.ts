@@ -1,0 +1,423 @@
+import { systemClock, localDate, type Clock } from '../app/clock.js';
+import type { RequestService } from '../app/requests.js';
+import type { Reference } from '../config/reference.js';
+import { formatDate } from '../core/calendar/dates.js';
+import { t, type MessageKey } from '../core/i18n/catalogue.js';
+import type { Lang } from '../core/i18n/text.js';
+import { contactPhones, findOrganisation } from '../core/offices.js';
+import { isRefusalCode, REFUSALS } from '../core/refusals.js';
+import type { OutboxItem, Request } from '../core/request.js';
+import { findService } from '../core/services/catalogue.js';
+import { SURVEY } from '../core/survey.js';
+import type { OutboxEntry, Store } from '../store/port.js';
+import { backoffMs, classifyFailure, SendLimiter, type SendFailure } from './rate-limit.js';
+
+/** The part of telegraf's `Telegram` class the notifier uses; `bot.telegram` satisfies it structurally. */
+export interface Messenger {
+  sendMessage(chatId: number, text: string, extra?: { reply_markup?: unknown; parse_mode?: 'HTML'; link_preview_options?: unknown }): Promise<unknown>;
+  sendDocument(chatId: number, document: { source: Buffer; filename: string }, extra?: { caption?: string; reply_markup?: unknown }): Promise<unknown>;
+}
+
+export interface NotifierOptions {
+  readonly store: Store;
+  readonly requests: RequestService;
+  readonly reference: Reference;
+  readonly messenger: Messenger;
+  readonly clock?: Clock;
+  /** Least time between two messages to one chat. Default 1000 ms. */
+  readonly perChatIntervalMs?: number;
+  /** Most messages per second over all chats. Default 30. */
+  readonly globalPerSecond?: number;
+  /** How often the outbox is read even without a change in this process. Default 5000 ms. */
+  readonly pollMs?: number;
+  /** Retry of a chat that blocked the bot or is not found. Default one hour. */
+  readonly unreachableRetryMs?: number;
+  /** One line per failure and per chat found unreachable, for the daemon's log. */
+  readonly log?: (line: string) => void;
+}
+
+export interface NotifierStats {
+  /** Messages and documents Telegram accepted. */
+  sent: number;
+  /** Outbox items fully delivered and acknowledged. */
+  delivered: number;
+  /** Outbox items acknowledged without a message: the request has no Telegram chat. */
+  withoutChat: number;
+  /** Telegram calls that failed (network, 429, blocked, ...). */
+  failed: number;
+  /** Calls that repeated a failed one. */
+  retried: number;
+  /** 429 answers. */
+  rateLimited: number;
+}
+
+export interface DrainReport {
+  readonly delivered: number;
+  readonly withoutChat: number;
+  readonly failed: number;
+  /** Items still undelivered: waiting for a retry, the end of a 429 pause or a chat's slot. */
+  readonly pending: number;
+  /** When the earliest of them may be tried, ISO; null when nothing is pending. */
+  readonly nextAttemptAt: string | null;
+}
+
+/** One Telegram call of an item: a result is its text, then the PDF, then the survey. */
+type Step =
+  | { readonly type: 'message'; readonly text: string; readonly replyMarkup?: unknown }
+  | { readonly type: 'document'; readonly caption: string; readonly file: () => Promise<{ source: Buffer; filename: string }> };
+
+interface ItemState {
+  /** Steps Telegram accepted: a retry goes on from the first that did not go out. */
+  done: number;
+  failures: number;
+  retrying: boolean;
+  notBefore: number;
+}
+
+interface Pass {
+  readonly launched: number;
+  readonly pending: number;
+  readonly nextAt: number;
+}
+
+const FIRST_FETCH = 1000;
+
+/**
+ * Tells citizens what happened to their requests, from the outbox the store keeps with every
+ * change (at-least-once: an item is acknowledged only after Telegram took all of it, so a crash
+ * or an outage sends it again, never loses it). Telegram's limits are kept per chat and overall;
+ * one slow or blocked chat never holds up the others; a 429 stops all sending for as long as
+ * Telegram says. The notifier never changes a request (ARCHITECTURE.md: data flows one way).
+ */
+export class OutboxNotifier {
+  readonly stats: NotifierStats = { sent: 0, delivered: 0, withoutChat: 0, failed: 0, retried: 0, rateLimited: 0 };
+  private readonly clock: Clock;
+  private readonly limiter: SendLimiter;
+  private readonly pollMs: number;
+  private readonly unreachableRetryMs: number;
+  private readonly log: (line: string) => void;
+  private readonly items = new Map<string, ItemState>();
+  private readonly unreachableUntil = new Map<number, number>();
+  /** Chats and items with a call under way: one at a time each. */
+  private readonly busyChats = new Set<number>();
+  private readonly busyItems = new Set<string>();
+  private readonly inflight = new Set<Promise<void>>();
+  private fetchLimit = FIRST_FETCH;
+  private passes: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private poll: NodeJS.Timeout | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onChanged = (): void => this.kick();
+
+  constructor(private readonly o: NotifierOptions) {
+    this.clock = o.clock ?? systemClock;
+    this.limiter = new SendLimiter({ perChatIntervalMs: o.perChatIntervalMs ?? 1000, globalPerSecond: o.globalPerSecond ?? 30 });
+    this.pollMs = o.pollMs ?? 5000;
+    this.unreachableRetryMs = o.unreachableRetryMs ?? 60 * 60_000;
+    this.log = o.log ?? (() => undefined);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.o.requests.changes.on('changed', this.onChanged);
+    this.poll = setInterval(() => this.kick(), this.pollMs);
+    this.poll.unref();
+    this.kick();
+  }
+
+  /** Stops reading the outbox and waits for the calls under way; what is not acknowledged stays pending. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.o.requests.changes.off('changed', this.onChanged);
+    clearInterval(this.poll);
+    clearTimeout(this.timer);
+    await this.pumping;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Delivers everything due now; resolves when nothing is left that can be sent now (for tests and shutdown). */
+  async drain(): Promise<DrainReport> {
+    const before = { ...this.stats };
+    for (;;) {
+      const pass = await this.serialPass();
+      if (pass.launched === 0 && this.inflight.size === 0) {
+        return {
+          delivered: this.stats.delivered - before.delivered,
+          withoutChat: this.stats.withoutChat - before.withoutChat,
+          failed: this.stats.failed - before.failed,
+          pending: pass.pending,
+          nextAttemptAt: Number.isFinite(pass.nextAt) ? new Date(pass.nextAt).toISOString() : null,
+        };
+      }
+      if (pass.launched === 0) await Promise.race(this.inflight);
+    }
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
+  /** Runs a pass soon; passes never overlap, and one asked for during a pass runs right after it. */
+  private kick(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => (this.pumping = null));
+  }
+
+  private async pump(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        this.arm((await this.serialPass()).nextAt);
+      } catch (error) {
+        this.log(`notifier: outbox not read: ${(error as Error).message}`);
+        this.arm(this.now() + this.pollMs);
+      }
+    } while (this.again && this.running);
+  }
+
+  /** Wakes up when the earliest waiting item may go; the poll covers everything else. */
+  private arm(nextAt: number): void {
+    clearTimeout(this.timer);
+    if (!this.running || !Number.isFinite(nextAt)) return;
+    this.timer = setTimeout(() => this.kick(), Math.min(Math.max(0, nextAt - this.now()), this.pollMs));
+    this.timer.unref();
+  }
+
+  private serialPass(): Promise<Pass> {
+    const run = this.passes.then(() => this.pass());
+    this.passes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts every call that may go now, without waiting for them. */
+  private async pass(): Promise<Pass> {
+    const entries = await this.o.store.pendingOutbox(this.fetchLimit);
+    const now = this.now();
+    const heads = new Map<string, OutboxEntry>();
+    // Items of one request go in order: only the first undelivered one is tried.
+    for (const e of entries) if (!heads.has(e.requestId)) heads.set(e.requestId, e);
+    let launched = 0;
+    let nextAt = Infinity;
+    const limit = this.fetchLimit;
+    for (const entry of heads.values()) {
+      if (this.busyItems.has(entry.item.id)) continue;
+      const state = this.stateOf(entry.item.id);
+      const chatId = entry.contact?.telegramChatId;
+      if (chatId === undefined) {
+        if (state.notBefore > now) {
+          nextAt = Math.min(nextAt, state.notBefore);
+          continue;
+        }
+        this.track(entry.item.id, null, this.acknowledge(entry, 'withoutChat'));
+        launched += 1;
+        continue;
+      }
+      if (this.busyChats.has(chatId)) continue;
+      const at = Math.max(state.notBefore, this.unreachableUntil.get(chatId) ?? 0, this.limiter.readyAt(chatId, now));
+      if (at > now) {
+        nextAt = Math.min(nextAt, at);
+        continue;
+      }
+      this.limiter.take(chatId, now);
+      if (state.retrying) this.stats.retried += 1;
+      this.track(entry.item.id, chatId, this.step(entry, chatId, state));
+      launched += 1;
+    }
+    // A window full of items that must wait (blocked chats) must not hide the ones behind it.
+    if (entries.length >= limit && launched === 0) this.fetchLimit = limit * 2;
+    if (entries.length < limit) this.forgetDelivered(entries);
+    return { launched, pending: entries.length, nextAt };
+  }
+
+  private stateOf(itemId: string): ItemState {
+    let state = this.items.get(itemId);
+    if (!state) this.items.set(itemId, (state = { done: 0, failures: 0, retrying: false, notBefore: 0 }));
+    return state;
+  }
+
+  private track(itemId: string, chatId: number | null, work: Promise<void>): void {
+    this.busyItems.add(itemId);
+    if (chatId !== null) this.busyChats.add(chatId);
+    const task: Promise<void> = work.finally(() => {
+      this.busyItems.delete(itemId);
+      if (chatId !== null) this.busyChats.delete(chatId);
+      this.inflight.delete(task);
+      this.kick();
+    });
+    this.inflight.add(task);
+  }
+
+  /** Sends the item's next step; acknowledges the item once its last step went out. */
+  private async step(entry: OutboxEntry, chatId: number, state: ItemState): Promise<void> {
+    let steps: readonly Step[];
+    try {
+      const request = await this.o.store.get(entry.requestId);
+      if (!request) throw new Error(`request ${entry.requestId} not found`);
+      steps = stepsOf(request, entry.item, this.o);
+      const step = steps[state.done];
+      if (step) await send(this.o.messenger, chatId, step);
+    } catch (error) {
+      this.failed(entry, chatId, state, classifyFailure(error));
+      return;
+    }
+    if (state.done < steps.length) {
+      this.stats.sent += 1;
+      state.done += 1;
+    }
+    state.failures = 0;
+    state.retrying = false;
+    state.notBefore = 0;
+    if (state.done >= steps.length) await this.acknowledge(entry, 'delivered');
+  }
+
+  private failed(entry: OutboxEntry, chatId: number, state: ItemState, failure: SendFailure): void {
+    const now = this.now();
+    const what = `notifier: ${entry.item.kind} of ${entry.number ?? entry.requestId} to chat ${chatId}, step ${state.done + 1}`;
+    this.stats.failed += 1;
+    state.retrying = true;
+    switch (failure.kind) {
+      case 'rateLimited':
+        // Counted from when the answer came, never from when the call left: never earlier than Telegram asked.
+        this.stats.rateLimited += 1;
+        this.limiter.pauseUntil(now + failure.retryAfterMs);
+        state.notBefore = now + failure.retryAfterMs;
+        this.log(`${what}: ${failure.detail}; all sending paused for ${failure.retryAfterMs / 1000} s`);
+        break;
+      case 'chatUnreachable':
+        this.unreachableUntil.set(chatId, now + this.unreachableRetryMs);
+        this.log(`${what}: ${failure.detail}; kept, tried again in ${Math.round(this.unreachableRetryMs / 60_000)} min`);
+        break;
+      case 'transient': {
+        state.failures += 1;
+        const wait = backoffMs(state.failures);
+        state.notBefore = now + wait;
+        this.log(`${what}: ${failure.detail}; retry ${state.failures} in ${wait / 1000} s`);
+      }
+    }
+  }
+
+  private async acknowledge(entry: OutboxEntry, outcome: 'delivered' | 'withoutChat'): Promise<void> {
+    try {
+      await this.o.store.ackOutbox(entry.requestId, entry.item.id, this.clock.now().toISOString());
+    } catch (error) {
+      // Everything went out; only the acknowledgement is missing, so the next try only acknowledges.
+      const state = this.stateOf(entry.item.id);
+      state.notBefore = this.now() + backoffMs((state.failures += 1));
+      this.log(`notifier: ${entry.item.kind} of ${entry.number ?? entry.requestId} not acknowledged: ${(error as Error).message}`);
+      return;
+    }
+    this.items.delete(entry.item.id);
+    this.stats[outcome] += 1;
+  }
+
+  /** Keeps the in-memory progress only of items still pending (`entries` is all of them). */
+  private forgetDelivered(entries: readonly OutboxEntry[]): void {
+    if (this.items.size <= entries.length) return;
+    const pending = new Set(entries.map((e) => e.item.id));
+    for (const id of this.items.keys()) if (!pending.has(id) && !this.busyItems.has(id)) this.items.delete(id);
+  }
+}
+
+async function send(messenger: Messenger, chatId: number, step: Step): Promise<void> {
+  if (step.type === 'message') {
+    await messenger.sendMessage(chatId, step.text, step.replyMarkup ? { reply_markup: step.replyMarkup } : {});
+  } else {
+    await messenger.sendDocument(chatId, await step.file(), { caption: step.caption });
+  }
+}
+
+/** What the citizen is told of one outbox item, in the request's language. */
+function stepsOf(request: Request, item: OutboxItem, o: NotifierOptions): readonly Step[] {
+  const lang: Lang = request.lang;
+  const offices = o.reference.offices;
+  const service = findService(request.service);
+  const office = findOrganisation(offices, request.office);
+  const day = (iso: string | undefined) => (iso ? formatDate(iso) : '—');
+  const base: Facts = {
+    number: request.number ?? '—',
+    service: service?.title[lang] ?? request.service,
+    date: day(localDate(new Date(item.at), offices.timezoneOffsetMinutes)),
+    due: day(item.dueDate ?? request.due?.dueDate),
+    office: office?.title[lang] ?? request.office,
+    phones: contactPhones(offices, office).join(', '),
+  };
+  const message = (key: MessageKey, params: Record<string, string> = {}): Step => ({ type: 'message', text: t(lang, key, { ...base, ...params }) });
+  switch (item.kind) {
+    case 'registered':
+      return [message('notify.registered', { date: day(request.submittedOn ?? undefined) })];
+    case 'status': {
+      const specific = `notify.status.${item.state}`;
+      return [message(specific in STATUS_KEYS ? (specific as MessageKey) : 'notify.status', { state: t(lang, `state.${item.state}`) })];
+    }
+    case 'extended': {
+      const ground = service?.extensionGrounds.find((g) => g.code === request.extension?.ground);
+      return [message('notify.extended', { previous: day(request.extension?.previousDue), ground: ground?.label[lang] ?? request.extension?.ground ?? '—' })];
+    }
+    case 'returned': {
+      const centre = findOrganisation(offices, request.receivedBy) ?? office;
+      const note = request.decision?.note ? `\n${t(lang, 'notify.returned.note', { note: request.decision.note })}` : '';
+      const text = t(lang, 'notify.returned', { ...base, centre: centre?.title[lang] ?? request.receivedBy, phones: contactPhones(offices, centre).join(', ') });
+      return [{ type: 'message', text: text + note }];
+    }
+    case 'result':
+      return resultSteps(request, lang, base, o);
+  }
+}
+
+/** What every notice names: the request, its service and office, the day and the term. */
+interface Facts {
+  readonly number: string;
+  readonly service: string;
+  readonly date: string;
+  readonly due: string;
+  readonly office: string;
+  readonly phones: string;
+}
+
+const STATUS_KEYS = { 'notify.status.IN_WORK': 1, 'notify.status.ISSUED': 1, 'notify.status.STORED_UNCOLLECTED': 1 } satisfies Partial<Record<MessageKey, 1>>;
+
+/** The decision's text, the signed PDF, then the survey's first question with its three answers (SPEC §5.11). */
+function resultSteps(request: Request, lang: Lang, base: Facts, o: NotifierOptions): readonly Step[] {
+  const decision = request.decision;
+  const issued = decision?.outcome === 'issued';
+  const reasons = (decision?.reasons ?? []).map((r) => `• ${isRefusalCode(r) ? REFUSALS[r].label[lang] : r}`).join('\n');
+  const params = { ...base, date: decision ? formatDate(decision.decidedOn) : base.date, reasons };
+  const text = t(lang, issued ? 'notify.result.issued' : 'notify.result.refused', params);
+  const q1 = SURVEY.questions[0];
+  const survey = [t(lang, 'notify.survey.intro', params), SURVEY.title[lang], `«${base.service}»`, `${q1.number}. ${q1.text[lang]}`].join('\n\n');
+  return [
+    { type: 'message', text },
+    {
+      type: 'document',
+      caption: t(lang, issued ? 'notify.document.issued' : 'notify.document.refused', params),
+      file: async () => ({ source: Buffer.from(await signedPdf(request, o)), filename: `${request.number}-${issued ? 'certificate' : 'refusal'}.pdf` }),
+    },
+    {
+      type: 'message',
+      text: survey,
+      replyMarkup: { inline_keyboard: q1.answers.map((a) => [{ text: `${a.value}) ${a.label[lang]}`, callback_data: `sv1:${request.id}:${a.value}` }]) },
+    },
+  ];
+}
+
+/** The signed document byte for byte, in the variant the office gives out by default. */
+async function signedPdf(request: Request, o: NotifierOptions): Promise<Uint8Array> {
+  const document = request.decision?.document;
+  if (!document) throw new Error(`request ${request.number} has a result without a signed document`);
+  const documents = o.requests.documents;
+  if (documents) {
+    const current = await documents.current(request, documents.defaultVariant(request));
+    if (!current.ok) throw new Error(`document of ${request.number}: ${t('en', current.error.message.key, current.error.message.params)}`);
+    return current.value.bytes;
+  }
+  const bytes = await o.store.getBlob(document.files[request.lang === 'kk' ? 'kk' : 'ru']);
+  if (!bytes) throw new Error(`document of ${request.number} missing from the store`);
+  return bytes;
+}
