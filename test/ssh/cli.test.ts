@@ -129,7 +129,7 @@ describe('anyqtama serve', () => {
     expect(stdout).toContain(`SSH-сервер ждёт подключений: 127.0.0.1:${port}`);
     expect(stdout).toContain(`Отпечаток ключа сервера: ${pub}`);
     expect(stdout).toContain(`Подключение: ssh -p ${port} kzo-clerk@127.0.0.1`);
-    expect(stdout).toContain('Telegram-бот в эту версию пока не входит.');
+    expect(stdout).toContain('Telegram-бот выключен: не задан ANYQTAMA_TELEGRAM_TOKEN');
     expect(stdout).toContain('Сервер остановлен, закрыто сеансов: 0.');
   });
 

@@ -8,11 +8,15 @@ import { badValue } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 import type { CliContext } from '../context.js';
 import { openTuiServices } from '../tui-services.js';
+import type { TuiServices } from '../../tui/services.js';
+import type { BotMode, CitizenBot } from '../../bot/bot.js';
 
 export interface ServeOptions {
   readonly host: string;
   readonly port: number;
   readonly idleMinutes: number;
+  /** Webhook mode instead of long polling: the public URL, and the local port behind it. */
+  readonly webhook?: { readonly url: string; readonly port: number };
 }
 
 /**
@@ -79,11 +83,12 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
       ctx.io.out(t(ctx.lang, 'ssh.serve.listening', { address: `${server.host}:${server.port}` }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.fingerprint', { fingerprint }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.howTo', { command: sshCommand(server.host, server.port) }));
-      ctx.io.out(t(ctx.lang, 'ssh.serve.noBot'));
-      ctx.io.out(t(ctx.lang, 'ssh.serve.stopHint'));
     }
+    const bot = startBotInBackground(ctx, services, options, signal.stopped);
+    if (!ctx.json) ctx.io.out(t(ctx.lang, 'ssh.serve.stopHint'));
     await signal.stopped;
     const sessions = await server.close();
+    await bot.stop();
     ctx.io.out(ctx.json ? JSON.stringify({ stopped: true, sessions }) : t(ctx.lang, 'ssh.serve.stopped', { sessions }));
     return 0;
   } finally {
@@ -95,15 +100,70 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   }
 }
 
+/** The bot's settings from the environment: the token never goes on a command line (it would show in `ps`). */
+function botSettings(env: NodeJS.ProcessEnv, options: ServeOptions): { token: string; apiRoot?: string; mode: BotMode } | { missing: 'token' | 'secret' } {
+  const token = env.ANYQTAMA_TELEGRAM_TOKEN?.trim();
+  if (!token) return { missing: 'token' };
+  const apiRoot = env.ANYQTAMA_TELEGRAM_API_ROOT?.trim() || undefined;
+  if (!options.webhook) return { token, ...(apiRoot ? { apiRoot } : {}), mode: { kind: 'polling' } };
+  const secret = env.ANYQTAMA_TELEGRAM_WEBHOOK_SECRET?.trim();
+  if (!secret) return { missing: 'secret' };
+  return { token, ...(apiRoot ? { apiRoot } : {}), mode: { kind: 'webhook', url: options.webhook.url, secret, port: options.webhook.port, host: options.host } };
+}
+
+/**
+ * Starts the citizen bot beside the SSH server. Without a token the rest runs and says the bot is
+ * off; if Telegram cannot be reached at start, it says so and tries again every 30 s, so an office
+ * whose link comes up later gets its bot without a restart.
+ */
+function startBotInBackground(ctx: CliContext, services: TuiServices, options: ServeOptions, stopped: Promise<string>): { stop(): Promise<void> } {
+  const settings = botSettings(ctx.io.env, options);
+  if ('missing' in settings) {
+    const line = settings.missing === 'token' ? t(ctx.lang, 'bot.serve.off') : t(ctx.lang, 'bot.serve.noSecret');
+    if (ctx.json) ctx.io.out(JSON.stringify({ bot: 'off', reason: settings.missing }));
+    else ctx.io.out(line);
+    return { stop: async () => undefined };
+  }
+  let bot: CitizenBot | null = null;
+  let stopping = false;
+  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
+  const attempt = async (): Promise<void> => {
+    while (!stopping) {
+      try {
+        const { startCitizenBot } = await import('../../bot/bot.js');
+        bot = await startCitizenBot({ token: settings.token, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}), store: services.store, requests: services.requests, mode: settings.mode, log });
+        if (stopping) break;
+        const where = settings.mode.kind === 'webhook' ? settings.mode.url : settings.apiRoot ?? 'https://api.telegram.org';
+        if (ctx.json) ctx.io.out(JSON.stringify({ bot: bot.username, mode: settings.mode.kind, api: where }));
+        else ctx.io.out(t(ctx.lang, settings.mode.kind === 'webhook' ? 'bot.serve.webhook' : 'bot.serve.polling', { username: bot.username, where }));
+        return;
+      } catch (error) {
+        const reason = (error as Error).message.slice(0, 200);
+        if (ctx.json) ctx.io.out(JSON.stringify({ bot: 'unreachable', reason }));
+        else ctx.io.out(t(ctx.lang, 'bot.serve.unreachable', { reason, seconds: 30 }));
+        await Promise.race([new Promise((r) => setTimeout(r, 30_000).unref()), stopped]);
+      }
+    }
+  };
+  const running = attempt();
+  return {
+    async stop() {
+      stopping = true;
+      await running;
+      await (bot as CitizenBot | null)?.stop();
+    },
+  };
+}
+
 export const serveCommand: CommandSpec = {
   name: 'serve',
-  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15]',
+  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--webhook URL --webhook-port 8443]',
   summary: {
-    kk: 'Қызметкерлер терминалына арналған SSH сервері',
-    ru: 'SSH-сервер для терминалов сотрудников',
-    en: 'SSH server for the clerks\' terminal UI',
+    kk: 'Қызметкерлер терминалына арналған SSH сервері және азаматтарға арналған Telegram боты',
+    ru: 'SSH-сервер для терминалов сотрудников и Telegram-бот для граждан',
+    en: 'SSH server for the clerks\' terminal UI and the citizens\' Telegram bot',
   },
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'idle-minutes': { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'idle-minutes': { type: 'string' }, webhook: { type: 'string' }, 'webhook-port': { type: 'string' } },
   async run(ctx, values) {
     const portText = str(values.port) ?? '2222';
     const port = Number(portText);
@@ -112,6 +172,15 @@ export const serveCommand: CommandSpec = {
     const idleMinutes = Number(idleText);
     // Fractions are allowed: tests use a few seconds.
     if (!/^\d+(\.\d+)?$/.test(idleText) || !(idleMinutes > 0)) return finish(ctx, fail(badValue(ctx.lang, '--idle-minutes', 'ssh.expected.minutes')), () => undefined);
-    return serve(ctx, { host: str(values.host) ?? '127.0.0.1', port, idleMinutes });
+    const webhookUrl = str(values.webhook);
+    let webhook: ServeOptions['webhook'];
+    if (webhookUrl !== undefined) {
+      if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(webhookUrl)) return finish(ctx, fail(badValue(ctx.lang, '--webhook', 'bot.expected.webhookUrl')), () => undefined);
+      const hookPortText = str(values['webhook-port']) ?? '8443';
+      const hookPort = Number(hookPortText);
+      if (!/^\d+$/.test(hookPortText) || hookPort > 65535) return finish(ctx, fail(badValue(ctx.lang, '--webhook-port', 'ssh.expected.port')), () => undefined);
+      webhook = { url: webhookUrl, port: hookPort };
+    }
+    return serve(ctx, { host: str(values.host) ?? '127.0.0.1', port, idleMinutes, ...(webhook ? { webhook } : {}) });
   },
 };

@@ -51,11 +51,6 @@ export const sshMessages = {
     ru: 'Подключение: {command}\n  (логин сотрудника; пароль или зарегистрированный ключ SSH)',
     en: 'Connect: {command}\n  (a staff login; password or a registered SSH key)',
   },
-  'ssh.serve.noBot': {
-    kk: 'Telegram боты бұл нұсқаға әлі кірмейді.',
-    ru: 'Telegram-бот в эту версию пока не входит.',
-    en: 'The Telegram bot is not part of this version yet.',
-  },
   'ssh.serve.stopHint': { kk: 'Тоқтату: Ctrl+C.', ru: 'Остановить: Ctrl+C.', en: 'Stop: Ctrl+C.' },
   'ssh.serve.stopped': {
     kk: 'Сервер тоқтады, жабылған сеанстар: {sessions}.',

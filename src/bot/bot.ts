@@ -1,0 +1,151 @@
+import { createServer, type Server } from 'node:http';
+import { Telegraf } from 'telegraf';
+import { t } from '../core/i18n/catalogue.js';
+import { KeyedSerial } from '../core/serial.js';
+import type { RequestService } from '../app/requests.js';
+import { MAX_ATTACHMENT_BYTES } from '../app/attachments.js';
+import type { Store } from '../store/port.js';
+import { Conversation } from './conversation.js';
+import { readUpdate } from './incoming.js';
+import { OutboxNotifier } from './notifier.js';
+import { sendReplies } from './send.js';
+
+export type BotMode =
+  /** Long polling: the bot asks Telegram for updates, so no inbound port is needed (an office behind NAT). */
+  | { readonly kind: 'polling' }
+  /**
+   * Telegram posts updates to `url` (public, HTTPS in production, behind the office's proxy);
+   * this process listens on host:port at the URL's path and accepts only requests carrying `secret`.
+   */
+  | { readonly kind: 'webhook'; readonly url: string; readonly secret: string; readonly port: number; readonly host?: string };
+
+export interface CitizenBotOptions {
+  readonly token: string;
+  /** Bot API server: Telegram's cloud by default; a self-hosted one (no 20 MB download limit) or a test server. */
+  readonly apiRoot?: string;
+  readonly store: Store;
+  readonly requests: RequestService;
+  readonly mode: BotMode;
+  /** Notifications: per-chat interval and overall rate (Telegram: ~1/s per chat, ~30/s overall). */
+  readonly limits?: { readonly perChatIntervalMs?: number; readonly globalPerSecond?: number; readonly pollMs?: number };
+  readonly log?: (line: string) => void;
+}
+
+export interface CitizenBot {
+  readonly username: string;
+  readonly notifier: OutboxNotifier;
+  /** Updates handled since start, and how many of them failed. */
+  readonly stats: { handled: number; failed: number; duplicates: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * The citizen bot: telegraf for the Bot API (polling or webhook), one update per chat at a time
+ * (KeyedSerial), the chat's conversation read from the store and written back before anything is
+ * sent, so a restart continues where the citizen was; the outbox notifier beside it.
+ */
+export async function startCitizenBot(options: CitizenBotOptions): Promise<CitizenBot> {
+  const log = options.log ?? (() => undefined);
+  const bot = new Telegraf(options.token, {
+    handlerTimeout: 120_000,
+    telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
+  });
+  const me = await bot.telegram.getMe();
+  bot.botInfo = me;
+  const { store, requests } = options;
+  const conversation = new Conversation({
+    store,
+    requests,
+    download: async (fileId) => {
+      try {
+        const link = await bot.telegram.getFileLink(fileId);
+        const response = await fetch(link);
+        if (!response.ok) return null;
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return bytes.byteLength > MAX_ATTACHMENT_BYTES * 2 ? null : bytes;
+      } catch (error) {
+        log(`bot: download of ${fileId} failed: ${(error as Error).message}`);
+        return null;
+      }
+    },
+  });
+  const chats = new KeyedSerial<number>();
+  const stats = { handled: 0, failed: 0, duplicates: 0 };
+
+  bot.use(async (ctx) => {
+    const update = readUpdate(ctx.update, me.username);
+    if (!update) return;
+    await chats.run(update.chatId, async () => {
+      const chat = await store.getChat(update.chatId);
+      if (chat?.lastUpdateId !== undefined && update.updateId <= chat.lastUpdateId) {
+        // Delivered again after a restart: it was handled and stored already.
+        stats.duplicates += 1;
+        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId).catch(() => undefined);
+        return;
+      }
+      try {
+        const outcome = await conversation.handle(chat ?? Conversation.fresh(update, requests.moment().now), update);
+        await store.putChat(outcome.chat);
+        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId, outcome.notice).catch(() => undefined);
+        await sendReplies(ctx.telegram, update.chatId, outcome.replies);
+        stats.handled += 1;
+      } catch (error) {
+        stats.failed += 1;
+        log(`bot: update ${update.updateId} of chat ${update.chatId} failed: ${(error as Error).stack ?? String(error)}`);
+        const lang = chat?.lang ?? 'kk';
+        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId).catch(() => undefined);
+        await ctx.telegram.sendMessage(update.chatId, t(lang, 'bot.failed')).catch(() => undefined);
+      }
+    });
+  });
+  bot.catch((error) => log(`bot: ${(error as Error).message}`));
+
+  for (const lang of ['kk', 'ru'] as const) {
+    await bot.telegram.setMyCommands(Conversation.commands(lang), { language_code: lang }).catch((e: Error) => log(`bot: setMyCommands ${lang}: ${e.message}`));
+  }
+  await bot.telegram.setMyCommands(Conversation.commands('kk')).catch((e: Error) => log(`bot: setMyCommands: ${e.message}`));
+
+  const notifier = new OutboxNotifier({
+    store,
+    requests,
+    reference: requests.reference,
+    messenger: {
+      sendMessage: (chatId, text, extra) => bot.telegram.sendMessage(chatId, text, extra as never),
+      sendDocument: (chatId, document, extra) => bot.telegram.sendDocument(chatId, document, extra as never),
+    },
+    ...(options.limits?.perChatIntervalMs !== undefined ? { perChatIntervalMs: options.limits.perChatIntervalMs } : {}),
+    ...(options.limits?.globalPerSecond !== undefined ? { globalPerSecond: options.limits.globalPerSecond } : {}),
+    ...(options.limits?.pollMs !== undefined ? { pollMs: options.limits.pollMs } : {}),
+    log,
+  });
+  notifier.start();
+
+  let server: Server | null = null;
+  let polling: Promise<void> | null = null;
+  if (options.mode.kind === 'polling') {
+    await bot.telegram.deleteWebhook();
+    polling = bot.launch({ allowedUpdates: ['message', 'callback_query'] }).catch((error: Error) => log(`bot: polling stopped: ${error.message}`));
+  } else {
+    const { url, secret, port, host } = options.mode;
+    const path = new URL(url).pathname;
+    const callback = bot.webhookCallback(path, { secretToken: secret });
+    server = createServer((req, res) => void callback(req, res));
+    await new Promise<void>((resolve) => server!.listen(port, host ?? '127.0.0.1', resolve));
+    await bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+  }
+
+  return {
+    username: me.username,
+    notifier,
+    stats,
+    async stop() {
+      if (polling) {
+        bot.stop('shutdown');
+        await polling;
+      }
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await chats.idle();
+      await notifier.stop();
+    },
+  };
+}
