@@ -35,6 +35,8 @@ export interface BotWorld {
   bot: CitizenBot;
   /** Stops the bot (as a crash or restart would) and starts a new one on the same store and server. */
   restartBot(): Promise<void>;
+  /** A new bot on the same store and server (after `bot.stop()`). */
+  startBot(): Promise<CitizenBot>;
   clerk(login: string): Promise<{ actor: Actor; credential: Credential }>;
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<BotWorld> 
   const world: BotWorld = {
     dir, store, reference, requests, server,
     bot: await start(),
+    startBot: start,
     async restartBot() {
       await world.bot.stop();
       world.bot = await start();
