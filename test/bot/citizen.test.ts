@@ -78,7 +78,7 @@ describe('a citizen files an archival request through the bot and gets the certi
     expect(summaryText).toMatch(/Еңбек кітапшасы[^\n]*: 1 файл/);
     expect(citizen.actions).toContain('typing');
 
-    const accepted = citizen.waitForMessage(/өтінім қабылданды/);
+    const accepted = citizen.waitForMessage(/өтініш қабылданды/);
     const details = citizen.waitForMessage(/Өтінішіңіз тіркелді/, 10_000);
     await citizen.pressButton('ok');
     const number = /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
@@ -132,7 +132,7 @@ describe('a citizen files an archival request through the bot and gets the certi
     expect(citizen.messages.find((m) => m.messageId === q1.messageId)!.text).toContain('✓ 3) қанағаттанамын');
 
     // My requests, and the PDF again on request.
-    const mine = citizen.waitForMessage(/Сіздің өтінімдеріңіз/);
+    const mine = citizen.waitForMessage(/Сіздің өтініштеріңіз/);
     await citizen.sendCommand('my');
     expect((await mine).text).toContain(number);
     expect(world.server.callsOf('setMyCommands').length).toBeGreaterThanOrEqual(2);

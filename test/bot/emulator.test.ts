@@ -84,9 +84,9 @@ describe('the citizen bot through telegram-test-api', () => {
     await chooseKazakh(citizen);
 
     const asked = last(await citizen.command('/status', hasButton('cancel')));
-    expect(asked.text).toBe('Өтінім нөмірін жазыңыз, мысалы 26-000123-4.');
+    expect(asked.text).toBe('Өтініш нөмірін жазыңыз, мысалы 26-000123-4.');
     const askDigits = last(await citizen.type(number, hasButton('cancel')));
-    expect(askDigits.text).toBe(`№ ${number} өтінімі бойынша: өтініш берушінің ЖСН-інің соңғы 4 цифрын жазыңыз (дербес деректерді қорғау үшін).`);
+    expect(askDigits.text).toBe(`№ ${number} өтініші бойынша: өтініш берушінің ЖСН-інің соңғы 4 цифрын жазыңыз (дербес деректерді қорғау үшін).`);
 
     const refused = last(await citizen.type(wrong, hasButton('cancel')));
     expect(refused.text).toBe('Нөмір мен ЖСН цифрлары сәйкес келмеді. Тексеріп, қайта жазыңыз (қалған әрекет: 4).');
@@ -112,7 +112,7 @@ describe('the citizen bot through telegram-test-api', () => {
     const menu = await chooseKazakh(citizen);
 
     const offices = last(await citizen.press(menu, 'svc:archive-certificate', hasButton('office:kzo-archives')));
-    expect(offices.text).toBe('«Мұрағаттық анықтамалар беру» қызметін бірнеше ұйым көрсетеді. Өтінімді қайда жібереміз?');
+    expect(offices.text).toBe('«Мұрағаттық анықтамалар беру» қызметін бірнеше ұйым көрсетеді. Өтінішті қайда жібереміз?');
     expect(buttons(offices)).toContain('cancel');
     const intro = last(await citizen.press(offices, 'office:kzo-archives', hasButton('go')));
     expect(intro.text).toContain('Қайда: «Қызылорда облысының мұрағаттар мен құжаттама басқармасы» ММ');

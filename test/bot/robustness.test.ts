@@ -61,7 +61,7 @@ async function filedRequest(w: BotWorld, user: TestUser): Promise<string> {
     await user.pressButton('next');
     await next;
   }
-  const accepted = user.waitForMessage(/өтінім қабылданды/);
+  const accepted = user.waitForMessage(/өтініш қабылданды/);
   await user.pressButton('ok');
   return /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
 }

@@ -107,7 +107,8 @@ function botSettings(env: NodeJS.ProcessEnv, options: ServeOptions): { token: st
   const apiRoot = env.ANYQTAMA_TELEGRAM_API_ROOT?.trim() || undefined;
   if (!options.webhook) return { token, ...(apiRoot ? { apiRoot } : {}), mode: { kind: 'polling' } };
   const secret = env.ANYQTAMA_TELEGRAM_WEBHOOK_SECRET?.trim();
-  if (!secret) return { missing: 'secret' };
+  // Telegram's own rule for secret_token; anything else it would refuse at setWebhook.
+  if (!secret || !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) return { missing: 'secret' };
   return { token, ...(apiRoot ? { apiRoot } : {}), mode: { kind: 'webhook', url: options.webhook.url, secret, port: options.webhook.port, host: options.host } };
 }
 
