@@ -2,6 +2,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import type { Store, User } from '../store/port.js';
 import type { Clock } from './clock.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { KeyedSerial } from '../core/serial.js';
 
 export interface ThrottleOptions {
   /** Failed password log-ins for one login within `windowMs` before it is locked. */
@@ -53,7 +54,7 @@ export class StaffAuthenticator {
   private readonly byLogin = new Map<string, Attempts>();
   private readonly bySource = new Map<string, Attempts>();
   /** Password checks of one login run one after another, so parallel guesses cannot slip past the count. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedSerial<string>();
   private dummyHash: Promise<string> | null = null;
 
   constructor(
@@ -66,7 +67,7 @@ export class StaffAuthenticator {
 
   /** Checks a password. `source` is where the attempt comes from (an IP address, 'local'). */
   password(login: string, password: string, source: string): Promise<Result<User>> {
-    return this.serialised(login, async () => {
+    return this.queues.run(login, async () => {
       const lock = this.locked(login, source);
       if (lock) return fail(lock);
       const user = await this.store.getUser(login);
@@ -150,17 +151,6 @@ export class StaffAuthenticator {
     for (const [key, entry] of map) {
       if (entry.lockedUntil < now && entry.failures.every((at) => now - at > this.options.windowMs)) map.delete(key);
     }
-  }
-
-  private serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return next;
   }
 }
 

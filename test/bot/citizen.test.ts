@@ -4,7 +4,7 @@ import { supervisorReport } from '../../src/app/statistics.js';
 import { formatDate } from '../../src/core/calendar/dates.js';
 import { exampleAnswers, exampleResult } from '../../src/core/services/examples.js';
 import type { TestUser } from '../../bench/telegram/server.js';
-import { fillQuestionnaire, isPrompt, startWorld, type BotWorld } from './world.js';
+import { fillQuestionnaire, greet, isPrompt, startArchive, startWorld, type BotWorld } from './world.js';
 
 /** A small JPEG-looking photo: the bot stores bytes as sent, whatever they depict. */
 const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('employment record, page 1'), Buffer.alloc(2048, 7)]);
@@ -14,32 +14,6 @@ let world: BotWorld;
 afterEach(async () => {
   await world?.close();
 });
-
-/** /start, the language, and the menu. */
-async function greet(user: TestUser, lang: 'kk' | 'ru'): Promise<void> {
-  const choice = user.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'lang:kk'));
-  await user.sendCommand('start');
-  await choice;
-  const menu = user.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'svc:archive-certificate'));
-  await user.pressButton(`lang:${lang}`);
-  await menu;
-}
-
-/** From the menu to the first question of the archive questionnaire, with the phone shared. */
-async function startArchive(user: TestUser, phone: string): Promise<void> {
-  const offices = user.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'office:kzo-archives'));
-  await user.pressButton('svc:archive-certificate');
-  await offices;
-  const intro = user.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'go'));
-  await user.pressButton('office:kzo-archives');
-  await intro;
-  const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
-  await user.pressButton('go');
-  await contact;
-  const first = user.waitForMessage(isPrompt);
-  await user.shareContact(phone);
-  await first;
-}
 
 /** Through the document requests: the photo for the employment record, nothing for the rest. */
 async function attachDocuments(world: BotWorld, user: TestUser, photo: Uint8Array | null): Promise<void> {

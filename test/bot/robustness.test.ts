@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleAnswers, exampleResult } from '../../src/core/services/examples.js';
 import type { TestUser } from '../../bench/telegram/server.js';
-import { fillQuestionnaire, isPrompt, startWorld, type BotWorld } from './world.js';
+import { filedRequest, fillQuestionnaire, freePort, greet, isPrompt, skipDocuments, startArchive, startWorld, type BotWorld } from './world.js';
 
 let world: BotWorld;
 afterEach(async () => {
@@ -10,31 +9,6 @@ afterEach(async () => {
 });
 
 const hasButton = (data: string) => (m: { inlineButtons: { data?: string }[][] }) => m.inlineButtons.flat().some((b) => b.data === data);
-
-async function greet(user: TestUser, lang: 'kk' | 'ru', payload?: string): Promise<void> {
-  const choice = user.waitForMessage(hasButton('lang:kk'));
-  await user.sendCommand('start', payload);
-  await choice;
-  if (payload) return;
-  const menu = user.waitForMessage(hasButton('svc:archive-certificate'));
-  await user.pressButton(`lang:${lang}`);
-  await menu;
-}
-
-async function startArchive(user: TestUser, phone: string): Promise<void> {
-  const offices = user.waitForMessage(hasButton('office:kzo-archives'));
-  await user.pressButton('svc:archive-certificate');
-  await offices;
-  const intro = user.waitForMessage(hasButton('go'));
-  await user.pressButton('office:kzo-archives');
-  await intro;
-  const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
-  await user.pressButton('go');
-  await contact;
-  const first = user.waitForMessage(isPrompt);
-  await user.shareContact(phone);
-  await first;
-}
 
 /** The archive form asks first whether a legal entity applies: no, then the applicant's IIN. */
 async function toApplicant(user: TestUser): Promise<void> {
@@ -50,20 +24,6 @@ async function say(user: TestUser, text: string): Promise<string> {
   await user.sendText(text);
   await prompt;
   return user.messages.slice(before).map((m) => m.text ?? '').join('\n---\n');
-}
-
-async function filedRequest(w: BotWorld, user: TestUser): Promise<string> {
-  await greet(user, 'kk');
-  await startArchive(user, '+77011234567');
-  await fillQuestionnaire(w, user, 'archive-certificate', exampleAnswers('archive-certificate') as Record<string, unknown>, 'kk');
-  for (let i = 0; i < 6 && ((await w.store.getChat(user.id))!.flow as { stage: string }).stage === 'files'; i++) {
-    const next = user.waitForMessage(isPrompt);
-    await user.pressButton('next');
-    await next;
-  }
-  const accepted = user.waitForMessage(/өтініш қабылданды/);
-  await user.pressButton('ok');
-  return /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
 }
 
 describe('the questionnaire forgives and explains', () => {
@@ -170,11 +130,7 @@ describe('the questionnaire forgives and explains', () => {
     await greet(citizen, 'kk');
     await startArchive(citizen, '+77000000001');
     await fillQuestionnaire(world, citizen, 'archive-certificate', exampleAnswers('archive-certificate') as Record<string, unknown>, 'kk');
-    for (let i = 0; i < 6 && ((await world.store.getChat(2005))!.flow as { stage: string }).stage === 'files'; i++) {
-      const next = citizen.waitForMessage(isPrompt);
-      await citizen.pressButton('next');
-      await next;
-    }
+    await skipDocuments(world, citizen);
     const refused = citizen.waitForMessage(/авторизациялаудан бас тартылды/);
     await citizen.pressButton('ok');
     expect((await refused).text).toContain('850305400010');
@@ -190,11 +146,7 @@ describe('the questionnaire forgives and explains', () => {
     await greet(citizen, 'ru');
     await startArchive(citizen, '+77011234567');
     await fillQuestionnaire(world, citizen, 'archive-certificate', exampleAnswers('archive-certificate') as Record<string, unknown>, 'ru');
-    for (let i = 0; i < 6 && ((await world.store.getChat(2006))!.flow as { stage: string }).stage === 'files'; i++) {
-      const next = citizen.waitForMessage(isPrompt);
-      await citizen.pressButton('next');
-      await next;
-    }
+    await skipDocuments(world, citizen);
     const menu = citizen.waitForMessage(hasButton('sum'));
     await citizen.pressButton('edit');
     await menu;
@@ -321,14 +273,6 @@ describe('updates the bot must survive', () => {
     expect((await verdict).text).toContain(number);
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('webhook mode', () => {
   it('takes updates Telegram posts with the secret token and refuses posts without it', async () => {

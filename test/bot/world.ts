@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotApiServer, type BotApiServer, type BotMessage, type TestUser } from '../../bench/telegram/server.js';
@@ -10,6 +11,7 @@ import { loadReference, type Reference } from '../../src/config/reference.js';
 import { render } from '../../src/core/i18n/catalogue.js';
 import type { Actor } from '../../src/core/request.js';
 import { findService } from '../../src/core/services/catalogue.js';
+import { exampleAnswers } from '../../src/core/services/examples.js';
 import { seedDemoKeys } from '../../src/demo/keys.js';
 import { seedDemoUsers } from '../../src/demo/seed.js';
 import { credentialFor } from '../../src/documents/keys.js';
@@ -48,7 +50,8 @@ export interface WorldOptions {
   readonly clock?: Clock;
 }
 
-export async function startWorld(options: WorldOptions = {}): Promise<BotWorld> {
+/** A store on a temp dir with the demo's staff and their keys, and the real services over it. */
+export async function openServices(clock: Clock = fixedClock(NOW)): Promise<{ dir: string; store: LowdbStore; reference: Reference; requests: RequestService }> {
   const dir = await mkdtemp(join(tmpdir(), 'aq-bot-'));
   const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
   if (!opened.ok) throw new Error('store');
@@ -60,7 +63,21 @@ export async function startWorld(options: WorldOptions = {}): Promise<BotWorld> 
   const keys = await seedDemoKeys(store, dir, new Date(NOW));
   if (!keys.ok) throw new Error(render('en', keys.error.message));
   const documents = new DocumentService(store, reference, () => loadTrustStore([join(dir, 'pki', 'trusted')]).then((t) => t.store));
-  const requests = new RequestService(store, reference, options.clock ?? fixedClock(NOW), { documents });
+  return { dir, store, reference, requests: new RequestService(store, reference, clock, { documents }) };
+}
+
+/** A port nobody listens on now, for a server that must know its port before listening (a webhook URL). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<BotWorld> {
+  const { dir, store, reference, requests } = await openServices(options.clock);
   const server = await startBotApiServer(options.serverLimits ? { limits: options.serverLimits } : {});
   const start = () => startCitizenBot({
     token: server.token, apiRoot: server.apiRoot, store, requests,
@@ -132,4 +149,53 @@ export async function fillQuestionnaire(world: BotWorld, user: TestUser, service
     if (after?.stage !== 'form') return message;
   }
   throw new Error('the questionnaire did not end');
+}
+
+const hasData = (data: string) => (m: BotMessage): boolean => m.inlineButtons.flat().some((b) => b.data === data);
+
+/** /start, the language, and the menu (with a deep link, only up to the language question). */
+export async function greet(user: TestUser, lang: 'kk' | 'ru', payload?: string): Promise<void> {
+  const choice = user.waitForMessage(hasData('lang:kk'));
+  await user.sendCommand('start', payload);
+  await choice;
+  if (payload) return;
+  const menu = user.waitForMessage(hasData('svc:archive-certificate'));
+  await user.pressButton(`lang:${lang}`);
+  await menu;
+}
+
+/** From the menu to the archive questionnaire's first question, with the phone shared. */
+export async function startArchive(user: TestUser, phone: string): Promise<void> {
+  const offices = user.waitForMessage(hasData('office:kzo-archives'));
+  await user.pressButton('svc:archive-certificate');
+  await offices;
+  const intro = user.waitForMessage(hasData('go'));
+  await user.pressButton('office:kzo-archives');
+  await intro;
+  const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
+  await user.pressButton('go');
+  await contact;
+  const first = user.waitForMessage(isPrompt);
+  await user.shareContact(phone);
+  await first;
+}
+
+/** Presses Next (or Skip) through the document requests that are left. */
+export async function skipDocuments(world: BotWorld, user: TestUser): Promise<void> {
+  for (let i = 0; i < 10 && ((await world.store.getChat(user.id))!.flow as { stage: string }).stage === 'files'; i++) {
+    const next = user.waitForMessage(isPrompt);
+    await user.pressButton('next');
+    await next;
+  }
+}
+
+/** A whole archival request filed by `user` as Нұрланова; returns its number. */
+export async function filedRequest(world: BotWorld, user: TestUser): Promise<string> {
+  await greet(user, 'kk');
+  await startArchive(user, '+77011234567');
+  await fillQuestionnaire(world, user, 'archive-certificate', exampleAnswers('archive-certificate') as Record<string, unknown>, 'kk');
+  await skipDocuments(world, user);
+  const accepted = user.waitForMessage(/өтініш қабылданды/);
+  await user.pressButton('ok');
+  return /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
 }

@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 // The package's main entry replaces module.exports with the class, which NodeNext typing reads as
 // `{ default }`; the defining file exports it by name.
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClient.js';
-import { fixedClock } from '../../../src/app/clock.js';
-import { RequestService } from '../../../src/app/requests.js';
+import type { RequestService } from '../../../src/app/requests.js';
 import { startCitizenBot, type CitizenBot } from '../../../src/bot/bot.js';
-import { loadReference } from '../../../src/config/reference.js';
-import { LowdbStore } from '../../../src/store/lowdb/lowdb-store.js';
-import { NOW } from '../world.js';
+import type { LowdbStore } from '../../../src/store/lowdb/lowdb-store.js';
+import { freePort, openServices } from '../world.js';
 
 /** A bot message as the emulator keeps it: the body of sendMessage, later merged with editMessageText's. */
 export interface SeenMessage {
@@ -41,16 +36,6 @@ export interface EmulatorWorld {
 
 export const TOKEN = '123456:emulated-anyqtama';
 
-/** A port nobody listens on now: the emulator takes no port 0 (`port || 9000`), and the webhook URL needs its port before listening. */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 export interface EmulatorWorldOptions {
   /**
    * The webhook's secret. The emulator posts updates without Telegram's
@@ -60,13 +45,7 @@ export interface EmulatorWorldOptions {
 }
 
 export async function startEmulatorWorld(options: EmulatorWorldOptions): Promise<EmulatorWorld> {
-  const dir = await mkdtemp(join(tmpdir(), 'aq-emu-'));
-  const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
-  if (!opened.ok) throw new Error('store');
-  const store = opened.value;
-  const reference = loadReference(dir);
-  if (!reference.ok) throw new Error('reference');
-  const requests = new RequestService(store, reference.value, fixedClock(NOW));
+  const { dir, store, requests } = await openServices();
   const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storage: 'RAM' });
   await server.start();
   const log: string[] = [];
