@@ -113,3 +113,49 @@ describe('a citizen files an archival request through the bot and gets the certi
     expect(world.server.callsOf('answerCallbackQuery').length).toBeGreaterThan(5);
   }, 120_000);
 });
+
+describe('the documents a service requires', () => {
+  it('asks for each required document and cannot be moved past it without a file', async () => {
+    world = await startWorld();
+    const mother = world.server.user(1101, { languageCode: 'ru' });
+    await greet(mother, 'ru');
+    const intro = mother.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'go'));
+    await mother.pressButton('svc:disabled-child-homeschool-support');
+    // One office provides it: straight to what will be asked, with the documents and their limits.
+    expect((await intro).text).toMatch(/Свидетельство о рождении[^\n]*\(обязательно\)/);
+    expect((await intro).text).toContain('не больше 20 МБ');
+    const contact = mother.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
+    await mother.pressButton('go');
+    await contact;
+    const first = mother.waitForMessage(isPrompt);
+    await mother.shareContact('+77023334455');
+    await first;
+    await fillQuestionnaire(world, mother, 'disabled-child-homeschool-support', exampleAnswers('disabled-child-homeschool-support') as Record<string, unknown>, 'ru');
+
+    const sent: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const flow = (await world.store.getChat(1101))!.flow as { stage: string; doc: number };
+      if (flow.stage !== 'files') break;
+      const asking = mother.lastMessage()!;
+      const buttons = asking.inlineButtons.flat().map((b) => b.data);
+      if (/\(обязательно\)/.test(asking.text ?? '')) {
+        expect(buttons).not.toContain('next');
+        const scan = Buffer.from(`%PDF-1.4 scan ${i}`);
+        const received = mother.waitForMessage((m) => /Принято/.test(m.text ?? '') && m.inlineButtons.flat().some((b) => b.data === 'next'));
+        await mother.sendDocument(scan, `скан-${i}.pdf`, 'application/pdf');
+        await received;
+        sent.push(sha256(scan));
+      } else expect(buttons).toContain('next');
+      const next = mother.waitForMessage(isPrompt);
+      await mother.pressButton('next');
+      await next;
+    }
+    expect(sent).toHaveLength(4);
+    const accepted = mother.waitForMessage(/принята/);
+    await mother.pressButton('ok');
+    const number = /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
+    const request = (await world.store.getByNumber(number))!;
+    expect(request.attachments.map((a) => a.documentId).sort()).toEqual(['birth-certificate', 'disability-certificate', 'pmpc-conclusion', 'school-certificate']);
+    expect(request.attachments.map((a) => a.sha256).sort()).toEqual([...sent].sort());
+  }, 60_000);
+});
