@@ -1,0 +1,129 @@
+import { pick } from '../../core/i18n/text.js';
+import { findOrganisation, providersOf } from '../../core/offices.js';
+import type { ServiceDef } from '../../core/services/types.js';
+import { MAX_ATTACHMENT_BYTES } from '../../app/attachments.js';
+import * as q from '../questionnaire.js';
+import type { Button } from '../replies.js';
+import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
+
+/** The file types and size named in the questions; attachments.ts checks them. */
+export const TYPES = 'JPG, PNG, PDF, TIFF, HEIC';
+export const MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+
+/** Says where the application stands and asks its current question again. */
+export async function resume(turn: Turn): Promise<void> {
+  if (turn.flow?.kind !== 'apply') return turn.menu();
+  return ask(turn, turn.flow);
+}
+
+/** A button of an old message: a notice over the chat, then back to where the citizen stands. */
+export async function stale(turn: Turn): Promise<void> {
+  turn.notice = turn.t('bot.staleButton');
+  if (turn.flow?.kind === 'apply') return resume(turn);
+  turn.menu();
+}
+
+/** Asks the question of the application's current stage. */
+export async function ask(turn: Turn, flow: ApplyFlow): Promise<void> {
+  switch (flow.stage) {
+    case 'office':
+      return askOffice(turn, flow);
+    case 'intro':
+      return askStart(turn, flow);
+    case 'contact':
+      return turn.say(turn.t('bot.apply.contact'), { contact: turn.t('bot.button.shareContact') });
+    case 'form':
+      return askField(turn, flow);
+    case 'files':
+      return askFile(turn, flow);
+    case 'summary':
+      return summary(turn, turn.set(flow, { reviewed: true }));
+    case 'edit':
+      return askEdit(turn, flow);
+  }
+}
+
+function navRow(turn: Turn, options: { back?: boolean; skip?: boolean } = {}): Button[] {
+  const row: Button[] = [];
+  if (options.back) row.push(turn.button('bot.button.back', 'back'));
+  if (options.skip) row.push(turn.button('bot.button.skip', 'skip'));
+  row.push(turn.button('bot.button.cancel', 'cancel'));
+  return row;
+}
+
+function askOffice(turn: Turn, flow: ApplyFlow): void {
+  const service = turn.service(flow);
+  const offices = providersOf(turn.reference.offices, service.id);
+  turn.say(turn.t('bot.apply.office', { service: pick(service.title, turn.lang) }), {
+    inline: [...offices.map((o): Button[] => [{ label: pick(o.title, turn.lang).slice(0, 60), data: `office:${o.id}` }]), navRow(turn)],
+  });
+}
+
+/** The intro: office, term, how many questions and which documents, then "start". */
+function askStart(turn: Turn, flow: ApplyFlow): void {
+  const service = turn.service(flow);
+  const office = findOrganisation(turn.reference.offices, flow.office ?? '');
+  const docs = documentsFor(service);
+  const rule = service.deadlineByChannel?.bot ?? service.deadline;
+  turn.say(turn.t('bot.apply.intro', {
+    service: pick(service.title, turn.lang),
+    office: office ? pick(office.title, turn.lang) : '—',
+    term: turn.t(rule.unit === 'calendar' ? 'bot.term.calendar' : 'bot.term.working', { days: rule.days }),
+    count: countQuestions(service),
+    documents: docs.length === 0 ? turn.t('bot.apply.noDocuments') : docs.map((d) => turn.t(d.required ? 'bot.apply.documentRequired' : 'bot.apply.documentOptional', { title: pick(d.title, turn.lang) })).join('\n'),
+    types: TYPES,
+    mb: MB,
+  }), { inline: [[turn.button('bot.button.start', 'go')], navRow(turn)] });
+}
+
+function askField(turn: Turn, flow: ApplyFlow): void {
+  const p = q.prompt(turn.service(flow).form, flow.form!, turn.lang, turn.today());
+  // The question's path rides along, so a button of an old question cannot answer the current one.
+  const answers = p.buttons.map((row) => row.map((b): Button => ({ label: b.label, data: answerData(p.path, b.value) })));
+  turn.say(p.text, { inline: [...answers, navRow(turn, { back: true, skip: p.canSkip })] });
+}
+
+function askFile(turn: Turn, flow: ApplyFlow): void {
+  const docs = documentsFor(turn.service(flow));
+  const doc = docs[flow.doc]!;
+  const have = flow.files.filter((f) => f.document === doc.id).length;
+  const next: Button[] = doc.required && have === 0 ? [] : [have > 0 ? turn.button('bot.button.next', 'next') : turn.button('bot.button.skip', 'next')];
+  turn.say(turn.t('bot.files.ask', {
+    n: flow.doc + 1, total: docs.length, title: pick(doc.title, turn.lang),
+    mark: turn.t(doc.required ? 'bot.files.required' : 'bot.files.optional'), types: TYPES, mb: MB,
+  }), { inline: [...(next.length ? [next] : []), [turn.button('bot.button.back', 'back'), turn.button('bot.button.cancel', 'cancel')]] });
+}
+
+function askEdit(turn: Turn, flow: ApplyFlow): void {
+  const items = q.editMenu(turn.service(flow).form, flow.form!, turn.lang, flow.editAt);
+  const rows = items.map((i): Button[] => [{ label: `${i.isSection ? '▸ ' : ''}${i.label}`.slice(0, 60), data: `e:${i.value}` }]);
+  turn.say(turn.t('bot.summary.editWhat'), { inline: [...rows, [turn.button('bot.button.toSummary', 'sum')]] });
+}
+
+/** The answers, the phone and the documents, with confirm and edit under the last part. */
+function summary(turn: Turn, flow: ApplyFlow): void {
+  const service = turn.service(flow);
+  const parts = [...q.summary(service.form, flow.form!, turn.lang)];
+  const files = documentsFor(service)
+    .map((d) => ({ d, count: flow.files.filter((f) => f.document === d.id).length }))
+    .filter((x) => x.count > 0)
+    .map((x) => turn.t('bot.summary.file', { title: pick(x.d.title, turn.lang), count: x.count }));
+  const extra = [turn.t('bot.summary.phone', { phone: turn.chat.phone ?? '—' }), ...(files.length ? [turn.t('bot.summary.files'), ...files] : [])].join('\n');
+  for (const part of parts.slice(0, -1)) turn.say(part);
+  turn.say(`${extra}\n\n${parts.at(-1) ?? ''}`, {
+    inline: [[turn.button('botForm.button.confirm', 'ok')], [turn.button('botForm.button.edit', 'edit'), turn.button('bot.button.cancel', 'cancel')]],
+  });
+}
+
+/** callback_data of an answer button: `a:<path>|<value>`, or `a:<value>` where the path would pass Telegram's 64 bytes. */
+function answerData(path: string, value: string): string {
+  const full = `a:${path}|${value}`;
+  return Buffer.byteLength(full) <= 64 ? full : `a:${value}`;
+}
+
+/** How many questions a service asks at most, for the intro ("up to N questions"). */
+function countQuestions(service: ServiceDef): number {
+  const count = (fields: ServiceDef['form']['fields']): number =>
+    fields.reduce((n, f) => n + (f.kind === 'group' ? count(f.fields) : 1), 0);
+  return count(service.form.fields);
+}

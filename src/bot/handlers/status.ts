@@ -1,0 +1,138 @@
+import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
+import { t, render, type MessageKey } from '../../core/i18n/catalogue.js';
+import { pick } from '../../core/i18n/text.js';
+import { parseRequestNumber } from '../../core/identity/request-number.js';
+import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
+import { contactPhones, findOrganisation } from '../../core/offices.js';
+import type { Request } from '../../core/request.js';
+import { findService } from '../../core/services/catalogue.js';
+import { localDate } from '../../app/clock.js';
+import type { RequestSummary } from '../../store/port.js';
+import type { Button } from '../replies.js';
+import type { Turn } from '../turn.js';
+import { stale } from './ask.js';
+
+/** Status checks by number: this many wrong answers in the window, then a pause (as the call-centre's look-ups). */
+const STATUS_FAILURES = 5;
+const STATUS_WINDOW_MS = 10 * 60_000;
+
+export function askStatusNumber(turn: Turn): void {
+  turn.flow = { kind: 'status', stage: 'number' };
+  turn.say(turn.t('bot.status.askNumber'), turn.cancelRow());
+}
+
+export async function statusNumber(turn: Turn, input: string): Promise<void> {
+  const found = await turn.deps.requests.lookup(input.slice(0, 40));
+  if (!found.ok && found.error.code === 'INVALID_NUMBER') {
+    turn.flow = { kind: 'status', stage: 'number' };
+    return turn.say(`${render(turn.lang, found.error.message)}\n${turn.t('bot.status.askNumber')}`, turn.cancelRow());
+  }
+  const parsed = parseRequestNumber(input.slice(0, 40));
+  const number = parsed.ok ? parsed.value : input.trim();
+  // The citizen's own requests need no check.
+  if (found.ok && found.value.chatId === turn.update.chatId) return statusCard(turn, found.value);
+  if (throttled(turn)) return;
+  turn.flow = { kind: 'status', stage: 'digits', number };
+  turn.say(turn.t('bot.status.askDigits', { number }), turn.cancelRow());
+}
+
+/** Someone else's request: shown only to who knows the last 4 digits of its applicant's IIN. */
+export async function statusDigits(turn: Turn, number: string, input: string): Promise<void> {
+  if (throttled(turn)) return;
+  const digits = input.replace(/\s/g, '');
+  if (!/^\d{4}$/.test(digits)) return turn.say(turn.t('bot.status.digitsExpected'), turn.cancelRow());
+  const found = await turn.deps.requests.lookup(number);
+  if (found.ok && found.value.applicantIin.slice(-4) === digits) {
+    turn.flow = null;
+    return statusCard(turn, found.value);
+  }
+  // Not found and wrong digits get the same answer: nobody learns which numbers exist.
+  const now = turn.deps.requests.moment().now;
+  const failures = [...(turn.chat.failedChecks ?? []).filter((at) => Date.parse(now) - Date.parse(at) < STATUS_WINDOW_MS), now];
+  turn.changes = { ...turn.changes, failedChecks: failures };
+  if (throttled(turn)) return;
+  turn.say(turn.t('bot.status.noMatch', { left: STATUS_FAILURES - failures.length }), turn.cancelRow());
+}
+
+/** Recent failures, and whether status checks are paused for this chat now (said when they are). */
+function throttled(turn: Turn): boolean {
+  const now = Date.parse(turn.deps.requests.moment().now);
+  const recent = (turn.changes.failedChecks ?? turn.chat.failedChecks ?? []).filter((at) => now - Date.parse(at) < STATUS_WINDOW_MS);
+  if (recent.length < STATUS_FAILURES) return false;
+  const until = new Date(Date.parse(recent[0]!) + STATUS_WINDOW_MS).toISOString();
+  const offices = turn.reference.offices;
+  turn.flow = null;
+  turn.say(turn.t('bot.status.throttled', { until: formatDateTime(until, offices.timezoneOffsetMinutes), callCentre: offices.callCentrePhone }), turn.menuKeyboard());
+  return true;
+}
+
+function statusCard(turn: Turn, s: RequestSummary): void {
+  turn.flow = null;
+  const offices = turn.reference.offices;
+  const office = findOrganisation(offices, s.office);
+  const buttons: Button[][] = [];
+  if (s.chatId === turn.update.chatId && ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'].includes(s.state)) buttons.push([turn.button('bot.button.pdf', `pdf:${s.number}`)]);
+  buttons.push([turn.button('bot.button.otherNumber', 'st'), turn.button('bot.button.menu', 'menu')]);
+  turn.say(turn.t('bot.status.card', {
+    number: s.number ?? '—',
+    service: serviceTitle(turn, s),
+    office: office ? pick(office.title, turn.lang) : s.office,
+    state: t(turn.lang, `state.${s.state}` as MessageKey),
+    submitted: s.submittedAt ? formatDateTime(s.submittedAt, offices.timezoneOffsetMinutes) : '—',
+    due: dueLine(turn, s),
+    last: s.lastEvent
+      ? turn.t('bot.status.lastEvent', { date: formatDateTime(s.lastEvent.at, offices.timezoneOffsetMinutes), action: t(turn.lang, `action.${s.lastEvent.action}` as MessageKey) })
+      : '—',
+  }), { inline: buttons });
+}
+
+/** The due date, with the office's phones when it has passed. */
+function dueLine(turn: Turn, s: RequestSummary): string {
+  if (!s.dueDate) return turn.t('bot.status.noDue');
+  const offices = turn.reference.offices;
+  const today = localDate(new Date(turn.deps.requests.moment().now), offices.timezoneOffsetMinutes);
+  const overdue = deadlineStatusOf(s.state, s.dueDate, today, turn.reference.calendar) === 'overdue';
+  const phones = contactPhones(offices, findOrganisation(offices, s.office)).join(', ');
+  return turn.t(overdue ? 'bot.status.dueOverdue' : 'bot.status.due', { date: formatDate(s.dueDate), phones });
+}
+
+function serviceTitle(turn: Turn, s: RequestSummary): string {
+  return pick(findService(s.service)?.shortTitle ?? { kk: s.service, ru: s.service }, turn.lang);
+}
+
+export async function myRequests(turn: Turn): Promise<void> {
+  if (turn.flow?.kind !== 'apply') turn.flow = null;
+  const mine = await turn.deps.store.list({ chatId: turn.update.chatId, order: 'submitted', limit: 10 });
+  const filed = mine.items.filter((s) => s.number);
+  if (filed.length === 0) {
+    return turn.say(turn.t('bot.my.none'), { inline: [[turn.button('bot.button.status', 'st'), turn.button('bot.button.menu', 'menu')]] });
+  }
+  const lines = filed.map((s) => turn.t('bot.my.item', { number: s.number!, service: serviceTitle(turn, s), state: t(turn.lang, `state.${s.state}` as MessageKey) }));
+  turn.say(`${turn.t('bot.my.list', { count: mine.total })}\n${lines.join('\n')}`, {
+    inline: [...filed.map((s): Button[] => [{ label: s.number!, data: `r:${s.number}` }]), [turn.button('bot.button.menu', 'menu')]],
+  });
+}
+
+/** A button of "my requests": the card of one of the chat's own requests. */
+export async function ownRequest(turn: Turn, number: string): Promise<void> {
+  const found = await turn.deps.requests.lookup(number);
+  if (!found.ok || found.value.chatId !== turn.update.chatId) return stale(turn);
+  return statusCard(turn, found.value);
+}
+
+/** The decision's PDF again, as the office holds it now. */
+export async function sendDocument(turn: Turn, number: string): Promise<void> {
+  const found = await turn.deps.requests.find(number);
+  const documents = turn.deps.requests.documents;
+  if (!found.ok || found.value.contact?.telegramChatId !== turn.update.chatId) return stale(turn);
+  const request: Request = found.value;
+  if (!request.decision?.document || !documents) return turn.say(turn.t('bot.pdf.none', { number }));
+  const current = await documents.current(request);
+  if (!current.ok) return turn.say(render(turn.lang, current.error.message));
+  turn.replies.push({ kind: 'action', action: 'upload_document' });
+  const kind = request.decision.outcome === 'issued' ? 'certificate' : 'refusal';
+  turn.replies.push({
+    kind: 'document', bytes: current.value.bytes, fileName: `${number}-${kind}.pdf`,
+    caption: turn.t('bot.pdf.caption', { number, document: t(turn.lang, `state.${request.state}` as MessageKey) }),
+  });
+}
