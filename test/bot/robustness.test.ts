@@ -202,6 +202,10 @@ describe('status by number', () => {
     const asked = other.waitForMessage(/Слишком много|последние 4 цифры/);
     await other.sendCommand('start', `status_${number}`);
     expect((await asked).text).toMatch(/Слишком много неудачных попыток/);
+    // Every check of someone else's request is in the audit log, as the call-centre's are.
+    const audited = await world.store.listAudit({ actor: 'telegram:3002' });
+    expect(audited.map((e) => e.outcome)).toEqual(['throttled', 'notFound', 'notFound', 'notFound', 'notFound', 'found', 'notFound']);
+    expect(audited.every((e) => e.subject === number && e.source === 'bot' && e.role === 'citizen')).toBe(true);
 
     // The filer sees their own request without the check.
     const own = filer.waitForMessage(/Мәртебесі:/);

@@ -7,7 +7,8 @@ import { contactPhones, findOrganisation } from '../../core/offices.js';
 import type { Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { localDate } from '../../app/clock.js';
-import type { RequestSummary } from '../../store/port.js';
+import type { AuditEntry, RequestSummary } from '../../store/port.js';
+import { kindLabel } from '../../documents/verification-text.js';
 import type { Button } from '../replies.js';
 import type { Turn } from '../turn.js';
 import { stale } from './ask.js';
@@ -31,18 +32,21 @@ export async function statusNumber(turn: Turn, input: string): Promise<void> {
   const number = parsed.ok ? parsed.value : input.trim();
   // The citizen's own requests need no check.
   if (found.ok && found.value.chatId === turn.update.chatId) return statusCard(turn, found.value);
-  if (throttled(turn)) return;
+  if (await throttled(turn, number)) return;
   turn.flow = { kind: 'status', stage: 'digits', number };
   turn.say(turn.t('bot.status.askDigits', { number }), turn.cancelRow());
 }
 
 /** Someone else's request: shown only to who knows the last 4 digits of its applicant's IIN. */
 export async function statusDigits(turn: Turn, number: string, input: string): Promise<void> {
-  if (throttled(turn)) return;
+  if (await throttled(turn, number)) return;
   const digits = input.replace(/\s/g, '');
   if (!/^\d{4}$/.test(digits)) return turn.say(turn.t('bot.status.digitsExpected'), turn.cancelRow());
   const found = await turn.deps.requests.lookup(number);
-  if (found.ok && found.value.applicantIin.slice(-4) === digits) {
+  const matched = found.ok && found.value.applicantIin.slice(-4) === digits;
+  // Who looked at whose request is kept, as for the call-centre's look-ups, before anything is shown.
+  await audit(turn, number, matched ? 'found' : 'notFound');
+  if (found.ok && matched) {
     turn.flow = null;
     return statusCard(turn, found.value);
   }
@@ -50,15 +54,25 @@ export async function statusDigits(turn: Turn, number: string, input: string): P
   const now = turn.deps.requests.moment().now;
   const failures = [...(turn.chat.failedChecks ?? []).filter((at) => Date.parse(now) - Date.parse(at) < STATUS_WINDOW_MS), now];
   turn.changes = { ...turn.changes, failedChecks: failures };
-  if (throttled(turn)) return;
+  if (await throttled(turn, null)) return;
   turn.say(turn.t('bot.status.noMatch', { left: STATUS_FAILURES - failures.length }), turn.cancelRow());
 }
 
-/** Recent failures, and whether status checks are paused for this chat now (said when they are). */
-function throttled(turn: Turn): boolean {
+function audit(turn: Turn, subject: string, outcome: AuditEntry['outcome']): Promise<void> {
+  return turn.deps.store.appendAudit({
+    at: turn.deps.requests.moment().now, actor: `telegram:${turn.update.userId}`, role: 'citizen', kind: 'lookup', subject, outcome, source: 'bot',
+  });
+}
+
+/**
+ * Whether status checks are paused for this chat now (said when they are). A refused attempt at a
+ * number is audited; `subject` is null when the failure that caused the pause was audited already.
+ */
+async function throttled(turn: Turn, subject: string | null): Promise<boolean> {
   const now = Date.parse(turn.deps.requests.moment().now);
   const recent = (turn.changes.failedChecks ?? turn.chat.failedChecks ?? []).filter((at) => now - Date.parse(at) < STATUS_WINDOW_MS);
   if (recent.length < STATUS_FAILURES) return false;
+  if (subject !== null) await audit(turn, subject, 'throttled');
   const until = new Date(Date.parse(recent[0]!) + STATUS_WINDOW_MS).toISOString();
   const offices = turn.reference.offices;
   turn.flow = null;
@@ -133,6 +147,6 @@ export async function sendDocument(turn: Turn, number: string): Promise<void> {
   const kind = request.decision.outcome === 'issued' ? 'certificate' : 'refusal';
   turn.replies.push({
     kind: 'document', bytes: current.value.bytes, fileName: `${number}-${kind}.pdf`,
-    caption: turn.t('bot.pdf.caption', { number, document: t(turn.lang, `state.${request.state}` as MessageKey) }),
+    caption: turn.t('bot.pdf.caption', { number, document: kindLabel(turn.lang, request.decision.document.template) }),
   });
 }
