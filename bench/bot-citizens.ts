@@ -143,9 +143,9 @@ export class Citizens {
     return message;
   }
 
-  /** The conversation as the bot stored it (DATA_DIR/bot/chats/<id>.json), before replying. */
+  /** The conversation as the bot stored it (DATA_DIR/bot/chats/NN/<id>.json), before replying. */
   private async flow(c: Citizen): Promise<Flow> {
-    const chat = JSON.parse(await readFile(join(this.dataDir, 'bot', 'chats', `${c.user.id}.json`), 'utf8')) as { flow: Flow };
+    const chat = JSON.parse(await readFile(join(this.dataDir, 'bot', 'chats', String(c.user.id % 100).padStart(2, '0'), `${c.user.id}.json`), 'utf8')) as { flow: Flow };
     return chat.flow;
   }
 

@@ -191,7 +191,7 @@ function print(f: ReturnType<typeof figures>, options: { photo: boolean; thinkMs
   for (const k of f.latencyByKindMs) console.log([`  ${k.kind}`.padEnd(10), ...[k.n, k.p50, k.p95, k.p99, k.max].map((c) => String(c).padStart(8))].join(' '));
   console.log(`bot process memory after GC: RSS ${m.rssMB.before} → ${m.rssMB.atSummary} MB (peak ${m.rssMB.peak}), heap ${m.heapMB.before} → ${m.heapMB.atSummary} MB, external ${m.externalMB.before} → ${m.externalMB.atSummary} MB`);
   console.log(`per conversation at the summary: RSS ${m.perConversationKB.rss} KB, heap ${m.perConversationKB.heap} KB, external ${m.perConversationKB.external} KB`);
-  console.log(`stored conversation (bot/chats/<id>.json): ${f.chatRecordBytes.atSummary} B at the summary (median ${f.chatRecordBytes.atSummaryMedian}; all ${f.chatRecordBytes.allAtSummaryKB} KB), ${f.chatRecordBytes.afterConfirm} B after confirming`);
+  console.log(`stored conversation (bot/chats/NN/<id>.json): ${f.chatRecordBytes.atSummary} B at the summary (median ${f.chatRecordBytes.atSummaryMedian}; all ${f.chatRecordBytes.allAtSummaryKB} KB), ${f.chatRecordBytes.afterConfirm} B after confirming`);
   console.log(`"registered" notifications delivered ${f.notifications.delivered}/${f.registered}, all within ${f.notifications.allWithinS} s of the confirms being posted`);
   console.log(`errors ${f.errors.total} (failed waits ${f.errors.failedWaits}, bot.stats.failed ${f.errors.botFailed}); bot log lines ${f.errors.botLogLines}`);
 }
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   const registry = JSON.parse(readFileSync(join(SHIPPED_DATA, 'registry', 'persons.json'), 'utf8')) as { persons: Person[] };
   const persons = registry.persons.filter((p) => p.phone);
   const dataDir = await mkdtemp(join(tmpdir(), 'aq-bench-bot-'));
-  const chatFile = (c: Citizen) => join(dataDir, 'bot', 'chats', `${c.user.id}.json`);
+  const chatFile = (c: Citizen) => join(dataDir, 'bot', 'chats', String(c.user.id % 100).padStart(2, '0'), `${c.user.id}.json`);
   const server = await startBotApiServer();
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
   const child = fork(fileURLToPath(import.meta.url), ['--child'], { execArgv: ['--expose-gc', ...profile] });
