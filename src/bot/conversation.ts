@@ -84,44 +84,31 @@ async function run(turn: Turn): Promise<void> {
   }
 }
 
+/** What works anywhere, as a command (/my) or as a menu button (my). */
+const ANYWHERE: Readonly<Record<string, (turn: Turn) => Promise<void> | void>> = {
+  menu: (turn) => turn.menu(),
+  my: myRequests,
+  status: askStatusNumber,
+  st: askStatusNumber,
+  help,
+  cancel,
+  language: changeLanguage,
+  lang: changeLanguage,
+};
+
 async function command(turn: Turn, command: string, payload: string): Promise<void> {
-  switch (command) {
-    case 'start':
-      return start(turn, payload);
-    case 'status':
-      return askStatusNumber(turn);
-    case 'my':
-      return myRequests(turn);
-    case 'help':
-      return help(turn);
-    case 'cancel':
-      return cancel(turn);
-    case 'language':
-    case 'lang':
-      return changeLanguage(turn);
-    default:
-      return turn.menu();
-  }
+  if (command === 'start') return start(turn, payload);
+  return (ANYWHERE[command] ?? ANYWHERE.menu!)(turn);
 }
 
 /** callback_data is `<head>:<arg>`; the heads below work anywhere, the others belong to the application under way. */
 async function press(turn: Turn, data: string, messageId: number | null): Promise<void> {
-  const [head, ...rest] = data.split(':');
+  const [head = '', ...rest] = data.split(':');
   const arg = rest.join(':');
+  if (head === 'lang' && (arg === 'kk' || arg === 'ru')) return chooseLanguage(turn, arg, messageId);
+  const anywhere = ANYWHERE[head];
+  if (anywhere) return anywhere(turn);
   switch (head) {
-    case 'lang':
-      if (arg === 'kk' || arg === 'ru') return chooseLanguage(turn, arg, messageId);
-      return changeLanguage(turn);
-    case 'menu':
-      return turn.menu();
-    case 'my':
-      return myRequests(turn);
-    case 'st':
-      return askStatusNumber(turn);
-    case 'help':
-      return help(turn);
-    case 'cancel':
-      return cancel(turn);
     case 'svc':
       return chooseService(turn, arg);
     case 'r':
@@ -132,7 +119,7 @@ async function press(turn: Turn, data: string, messageId: number | null): Promis
     case 'sv2':
       return survey(turn, head, rest, messageId);
     default:
-      if (turn.flow?.kind === 'apply') return applyButton(turn, turn.flow, head ?? '', arg);
+      if (turn.flow?.kind === 'apply') return applyButton(turn, turn.flow, head, arg);
       return stale(turn);
   }
 }
