@@ -78,8 +78,6 @@ export const botFormMessages = {
   // Buttons the front-end adds around the answer buttons
   'botForm.button.confirm': { kk: '✅ Растау', ru: '✅ Подтвердить', en: '✅ Confirm' },
   'botForm.button.edit': { kk: '✏️ Түзету', ru: '✏️ Исправить', en: '✏️ Edit' },
-  'botForm.button.skip': { kk: '⏭ Өткізіп жіберу', ru: '⏭ Пропустить', en: '⏭ Skip' },
-  'botForm.button.back': { kk: '⬅️ Артқа', ru: '⬅️ Назад', en: '⬅️ Back' },
 
   // The edit menu
   'botForm.edit.section': { kk: '📂 {label}', ru: '📂 {label}', en: '📂 {label}' },

@@ -122,7 +122,6 @@ export const botMessages = {
   'bot.summary.file': { kk: '• {title}: {count} файл', ru: '• {title}: файлов — {count}' },
   'bot.summary.phone': { kk: 'Telegram растаған телефон: {phone}', ru: 'Телефон, подтверждённый Telegram: {phone}' },
   'bot.summary.editWhat': { kk: 'Нені өзгертеміз?', ru: 'Что изменить?' },
-  'bot.submitting': { kk: 'Өтініш тіркелуде…', ru: 'Заявка регистрируется…' },
   'bot.registered': {
     kk: '✅ № {number} өтініш қабылданды.',
     ru: '✅ Заявка № {number} принята.',
