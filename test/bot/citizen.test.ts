@@ -122,7 +122,7 @@ describe('the documents a service requires', () => {
     const intro = mother.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'go'));
     await mother.pressButton('svc:disabled-child-homeschool-support');
     // One office provides it: straight to what will be asked, with the documents and their limits.
-    expect((await intro).text).toMatch(/Свидетельство о рождении[^\n]*\(обязательно\)/);
+    expect((await intro).text).toMatch(/Свидетельство о рождении[^\n]* — обязательно/);
     expect((await intro).text).toContain('не больше 20 МБ');
     const contact = mother.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
     await mother.pressButton('go');
@@ -138,7 +138,7 @@ describe('the documents a service requires', () => {
       if (flow.stage !== 'files') break;
       const asking = mother.lastMessage()!;
       const buttons = asking.inlineButtons.flat().map((b) => b.data);
-      if (/\(обязательно\)/.test(asking.text ?? '')) {
+      if (/ — обязательно/.test(asking.text ?? '')) {
         expect(buttons).not.toContain('next');
         const scan = Buffer.from(`%PDF-1.4 scan ${i}`);
         const received = mother.waitForMessage((m) => /Принято/.test(m.text ?? '') && m.inlineButtons.flat().some((b) => b.data === 'next'));

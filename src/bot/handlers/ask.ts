@@ -1,8 +1,8 @@
 import { pick } from '../../core/i18n/text.js';
 import { findOrganisation, providersOf } from '../../core/offices.js';
-import type { ServiceDef } from '../../core/services/types.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/attachments.js';
 import * as q from '../questionnaire.js';
+import { clip } from '../questionnaire/display.js';
 import type { Button } from '../replies.js';
 import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
 
@@ -55,7 +55,7 @@ function askOffice(turn: Turn, flow: ApplyFlow): void {
   const service = turn.service(flow);
   const offices = providersOf(turn.reference.offices, service.id);
   turn.say(turn.t('bot.apply.office', { service: pick(service.title, turn.lang) }), {
-    inline: [...offices.map((o): Button[] => [{ label: pick(o.title, turn.lang).slice(0, 60), data: `office:${o.id}` }]), navRow(turn)],
+    inline: [...offices.map((o): Button[] => [{ label: clip(pick(o.title, turn.lang), 64), data: `office:${o.id}` }]), navRow(turn)],
   });
 }
 
@@ -69,7 +69,6 @@ function askStart(turn: Turn, flow: ApplyFlow): void {
     service: pick(service.title, turn.lang),
     office: office ? pick(office.title, turn.lang) : '—',
     term: turn.t(rule.unit === 'calendar' ? 'bot.term.calendar' : 'bot.term.working', { days: rule.days }),
-    count: countQuestions(service),
     documents: docs.length === 0 ? turn.t('bot.apply.noDocuments') : docs.map((d) => turn.t(d.required ? 'bot.apply.documentRequired' : 'bot.apply.documentOptional', { title: pick(d.title, turn.lang) })).join('\n'),
     types: TYPES,
     mb: MB,
@@ -96,7 +95,7 @@ function askFile(turn: Turn, flow: ApplyFlow): void {
 
 function askEdit(turn: Turn, flow: ApplyFlow): void {
   const items = q.editMenu(turn.service(flow).form, flow.form!, turn.lang, flow.editAt);
-  const rows = items.map((i): Button[] => [{ label: `${i.isSection ? '▸ ' : ''}${i.label}`.slice(0, 60), data: `e:${i.value}` }]);
+  const rows = items.map((i): Button[] => [{ label: clip(`${i.isSection ? '▸ ' : ''}${i.label}`, 64), data: `e:${i.value}` }]);
   turn.say(turn.t('bot.summary.editWhat'), { inline: [...rows, [turn.button('bot.button.toSummary', 'sum')]] });
 }
 
@@ -119,11 +118,4 @@ function summary(turn: Turn, flow: ApplyFlow): void {
 function answerData(path: string, value: string): string {
   const full = `a:${path}|${value}`;
   return Buffer.byteLength(full) <= 64 ? full : `a:${value}`;
-}
-
-/** How many questions a service asks at most, for the intro ("up to N questions"). */
-function countQuestions(service: ServiceDef): number {
-  const count = (fields: ServiceDef['form']['fields']): number =>
-    fields.reduce((n, f) => n + (f.kind === 'group' ? count(f.fields) : 1), 0);
-  return count(service.form.fields);
 }
