@@ -109,7 +109,11 @@ function summary(turn: Turn, flow: ApplyFlow): void {
     .map((x) => turn.t('bot.summary.file', { title: pick(x.d.title, turn.lang), count: x.count }));
   const extra = [turn.t('bot.summary.phone', { phone: turn.chat.phone ?? '—' }), ...(files.length ? [turn.t('bot.summary.files'), ...files] : [])].join('\n');
   for (const part of parts.slice(0, -1)) turn.say(part);
-  turn.say(`${extra}\n\n${parts.at(-1) ?? ''}`, {
+  // After the answers and before the closing "check and confirm" line.
+  const last = parts.at(-1) ?? '';
+  const cut = last.lastIndexOf('\n\n');
+  const closing = cut >= 0 ? `${last.slice(0, cut)}\n\n${extra}${last.slice(cut)}` : `${last}\n\n${extra}`;
+  turn.say(closing, {
     inline: [[turn.button('botForm.button.confirm', 'ok')], [turn.button('botForm.button.edit', 'edit'), turn.button('bot.button.cancel', 'cancel')]],
   });
 }
