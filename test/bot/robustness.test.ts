@@ -290,3 +290,64 @@ describe('webhook mode', () => {
     expect(forged.status).toBe(403);
   });
 });
+
+describe('a representative in the bot', () => {
+  /** Menu → guardianship certificate (one provider) → start → the representative's own phone. */
+  async function startGuardianship(user: TestUser, phone: string): Promise<void> {
+    await greet(user, 'ru');
+    const intro = user.waitForMessage(hasButton('go'));
+    await user.pressButton('svc:guardianship-certificate');
+    await intro;
+    const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
+    await user.pressButton('go');
+    await contact;
+    const first = user.waitForMessage(isPrompt);
+    await user.shareContact(phone);
+    await first;
+  }
+  const forZhumabayeva = (representative: Record<string, string>) => ({ ...exampleAnswers('guardianship-certificate'), representative });
+
+  it('files for the applicant under a notarised power of attorney, with their own phone', async () => {
+    world = await startWorld();
+    const attorney = world.server.user(8001, { languageCode: 'ru' });
+    await startGuardianship(attorney, '+77015556677');
+    await fillQuestionnaire(world, attorney, 'guardianship-certificate', forZhumabayeva({ iin: '700101300015', lastName: 'Қасымов', firstName: 'Бауыржан', poaNumber: '2026/1234', poaIssuedOn: '15.01.2026' }), 'ru');
+    await skipDocumentsWithScans(world, attorney);
+    const accepted = attorney.waitForMessage(/принята/);
+    await attorney.pressButton('ok');
+    const number = /(\d{2}-\d{6}-\d)/.exec((await accepted).text ?? '')![1]!;
+    const request = (await world.store.getByNumber(number))!;
+    expect(request.applicant.iin).toBe('880522400016');
+    expect(request.answers.representative).toMatchObject({ iin: '700101300015', poaNumber: '2026/1234' });
+  }, 60_000);
+
+  it('is refused when the power of attorney was not certified by a notary (R4b)', async () => {
+    world = await startWorld();
+    // 2026/0777: Сейітов's PoA to Байжанов, certified by an employer.
+    const attorney = world.server.user(8002, { languageCode: 'ru' });
+    await greet(attorney, 'ru');
+    await startArchive(attorney, '+77059990022');
+    const archive = exampleAnswers('archive-certificate') as Record<string, Record<string, unknown>>;
+    archive.applicant = { ...archive.applicant, iin: '781115300019', lastName: 'Сейітов', firstName: 'Ерлан', patronymic: 'Қайратұлы', birthDate: '15.11.1978' };
+    await fillQuestionnaire(world, attorney, 'archive-certificate', { ...archive, representative: { iin: '680930300889', lastName: 'Байжанов', firstName: 'Нұржан', poaNumber: '2026/0777', poaIssuedOn: '20.01.2026' } }, 'ru');
+    await skipDocuments(world, attorney);
+    const refused = attorney.waitForMessage(/удостоверена не нотариусом/);
+    await attorney.pressButton('ok');
+    expect((await refused).text).toContain('2026/0777');
+    expect((await world.store.list({ states: ['INTAKE_REFUSED'] })).total).toBe(1);
+  }, 60_000);
+});
+
+/** Sends a scan for every required document and skips the rest. */
+async function skipDocumentsWithScans(w: BotWorld, user: TestUser): Promise<void> {
+  for (let i = 0; i < 10 && ((await w.store.getChat(user.id))!.flow as { stage: string }).stage === 'files'; i++) {
+    if (/ — обязательно| — міндетті$/m.test(user.lastMessage()!.text ?? '')) {
+      const received = user.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'next'));
+      await user.sendDocument(Buffer.from(`%PDF-1.4 scan ${i}`), `scan-${i}.pdf`, 'application/pdf');
+      await received;
+    }
+    const next = user.waitForMessage(isPrompt);
+    await user.pressButton('next');
+    await next;
+  }
+}
