@@ -4,7 +4,7 @@ import { supervisorReport } from '../../src/app/statistics.js';
 import { formatDate } from '../../src/core/calendar/dates.js';
 import { exampleAnswers, exampleResult } from '../../src/core/services/examples.js';
 import type { TestUser } from '../../bench/telegram/server.js';
-import { fillQuestionnaire, greet, isPrompt, startArchive, startWorld, type BotWorld } from './world.js';
+import { fillQuestionnaire, greet, isPrompt, startArchive, startWorld, toContact, type BotWorld } from './world.js';
 
 /** A small JPEG-looking photo: the bot stores bytes as sent, whatever they depict. */
 const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('employment record, page 1'), Buffer.alloc(2048, 7)]);
@@ -119,14 +119,10 @@ describe('the documents a service requires', () => {
     world = await startWorld();
     const mother = world.server.user(1101, { languageCode: 'ru' });
     await greet(mother, 'ru');
-    const intro = mother.waitForMessage((m) => m.inlineButtons.flat().some((b) => b.data === 'go'));
-    await mother.pressButton('svc:disabled-child-homeschool-support');
     // One office provides it: straight to what will be asked, with the documents and their limits.
-    expect((await intro).text).toMatch(/Свидетельство о рождении[^\n]* — обязательно/);
-    expect((await intro).text).toContain('не больше 20 МБ');
-    const contact = mother.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
-    await mother.pressButton('go');
-    await contact;
+    const intro = await toContact(mother, 'disabled-child-homeschool-support');
+    expect(intro.text).toMatch(/Свидетельство о рождении[^\n]* — обязательно/);
+    expect(intro.text).toContain('не больше 20 МБ');
     const first = mother.waitForMessage(isPrompt);
     await mother.shareContact('+77023334455');
     await first;

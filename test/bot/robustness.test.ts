@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleAnswers, exampleResult } from '../../src/core/services/examples.js';
 import type { TestUser } from '../../bench/telegram/server.js';
-import { filedRequest, fillQuestionnaire, freePort, greet, isPrompt, skipDocuments, startArchive, startWorld, type BotWorld } from './world.js';
+import { filedRequest, fillQuestionnaire, freePort, greet, isPrompt, skipDocuments, startArchive, startService, startWorld, toContact, type BotWorld } from './world.js';
 
 let world: BotWorld;
 afterEach(async () => {
@@ -87,15 +87,7 @@ describe('the questionnaire forgives and explains', () => {
     world = await startWorld();
     const citizen = world.server.user(2004, { languageCode: 'ru' });
     await greet(citizen, 'ru');
-    const offices = citizen.waitForMessage(hasButton('office:kzo-archives'));
-    await citizen.pressButton('svc:archive-certificate');
-    await offices;
-    const intro = citizen.waitForMessage(hasButton('go'));
-    await citizen.pressButton('office:kzo-archives');
-    await intro;
-    const contact = citizen.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
-    await citizen.pressButton('go');
-    await contact;
+    await toContact(citizen, 'archive-certificate', 'kzo-archives');
     const notOwn = citizen.waitForMessage(/контакт другого человека/);
     await citizen.shareContact('+77011234567', { own: false });
     await notOwn;
@@ -292,25 +284,13 @@ describe('webhook mode', () => {
 });
 
 describe('a representative in the bot', () => {
-  /** Menu → guardianship certificate (one provider) → start → the representative's own phone. */
-  async function startGuardianship(user: TestUser, phone: string): Promise<void> {
-    await greet(user, 'ru');
-    const intro = user.waitForMessage(hasButton('go'));
-    await user.pressButton('svc:guardianship-certificate');
-    await intro;
-    const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
-    await user.pressButton('go');
-    await contact;
-    const first = user.waitForMessage(isPrompt);
-    await user.shareContact(phone);
-    await first;
-  }
   const forZhumabayeva = (representative: Record<string, string>) => ({ ...exampleAnswers('guardianship-certificate'), representative });
 
   it('files for the applicant under a notarised power of attorney, with their own phone', async () => {
     world = await startWorld();
     const attorney = world.server.user(8001, { languageCode: 'ru' });
-    await startGuardianship(attorney, '+77015556677');
+    await greet(attorney, 'ru');
+    await startService(attorney, 'guardianship-certificate', '+77015556677');
     await fillQuestionnaire(world, attorney, 'guardianship-certificate', forZhumabayeva({ iin: '700101300015', lastName: 'Қасымов', firstName: 'Бауыржан', poaNumber: '2026/1234', poaIssuedOn: '15.01.2026' }), 'ru');
     await skipDocumentsWithScans(world, attorney);
     const accepted = attorney.waitForMessage(/принята/);

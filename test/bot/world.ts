@@ -164,21 +164,31 @@ export async function greet(user: TestUser, lang: 'kk' | 'ru', payload?: string)
   await menu;
 }
 
-/** From the menu to the archive questionnaire's first question, with the phone shared. */
-export async function startArchive(user: TestUser, phone: string): Promise<void> {
-  const offices = user.waitForMessage(hasData('office:kzo-archives'));
-  await user.pressButton('svc:archive-certificate');
-  await offices;
+/** From the menu to the request for the citizen's contact: the service, its office when asked, the intro. Returns the intro. */
+export async function toContact(user: TestUser, serviceId: string, office?: string): Promise<BotMessage> {
+  if (office) {
+    const offices = user.waitForMessage(hasData(`office:${office}`));
+    await user.pressButton(`svc:${serviceId}`);
+    await offices;
+  }
   const intro = user.waitForMessage(hasData('go'));
-  await user.pressButton('office:kzo-archives');
-  await intro;
+  await user.pressButton(office ? `office:${office}` : `svc:${serviceId}`);
+  const shown = await intro;
   const contact = user.waitForMessage((m) => m.replyButtons.flat().some((b) => b.requestContact));
   await user.pressButton('go');
   await contact;
+  return shown;
+}
+
+/** From the menu to a service's first question, with the phone shared. */
+export async function startService(user: TestUser, serviceId: string, phone: string, office?: string): Promise<void> {
+  await toContact(user, serviceId, office);
   const first = user.waitForMessage(isPrompt);
   await user.shareContact(phone);
   await first;
 }
+
+export const startArchive = (user: TestUser, phone: string): Promise<void> => startService(user, 'archive-certificate', phone, 'kzo-archives');
 
 /** Presses Next (or Skip) through the document requests that are left. */
 export async function skipDocuments(world: BotWorld, user: TestUser): Promise<void> {
