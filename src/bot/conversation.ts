@@ -1,6 +1,5 @@
 import { t, type MessageKey } from '../core/i18n/catalogue.js';
 import type { Lang } from '../core/i18n/text.js';
-import { contactPhones } from '../core/offices.js';
 import type { RequestService } from '../app/requests.js';
 import type { BotChat, Store } from '../store/port.js';
 import { applyButton, applyInput, chooseService, type Input } from './handlers/apply.js';
@@ -33,10 +32,6 @@ export interface Outcome {
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
-  private get reference() {
-    return this.deps.requests.reference;
-  }
-
   async handle(chat: BotChat, update: Addressed): Promise<Outcome> {
     const turn = new Turn(this.deps, chat, update);
     await run(turn);
@@ -55,10 +50,6 @@ export class Conversation {
       ['help', 'bot.commands.help'], ['cancel', 'bot.commands.cancel'], ['language', 'bot.commands.language'],
     ];
     return keys.map(([command, key]) => ({ command, description: t(lang, key) }));
-  }
-
-  get helpPhones(): readonly string[] {
-    return contactPhones(this.reference.offices, undefined);
   }
 }
 
