@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normalisePhone } from '../../core/forms/schema.js';
-import { pick } from '../../core/i18n/text.js';
+import { pick, type Text } from '../../core/i18n/text.js';
+import type { Result } from '../../core/result.js';
 import { providersOf } from '../../core/offices.js';
 import type { Incoming } from '../incoming.js';
 import * as q from '../questionnaire.js';
@@ -37,7 +38,7 @@ export async function applyButton(turn: Turn, flow: ApplyFlow, head: string, arg
     return ask(turn, turn.set(flow, { stage: 'contact' }));
   }
   if (flow.stage === 'form' && (head === 'a' || head === 'skip' || head === 'back')) return formButton(turn, flow, head, arg);
-  if (flow.stage === 'files' && (head === 'next' || head === 'back')) return filesButton(turn, flow, head);
+  if (flow.stage === 'files' && (head === 'next' || head === 'back' || head === 'drop')) return filesButton(turn, flow, head);
   if (flow.stage === 'summary' || flow.stage === 'edit') return reviewButton(turn, flow, head, arg);
   return stale(turn);
 }
@@ -55,13 +56,8 @@ function formButton(turn: Turn, flow: ApplyFlow, head: 'a' | 'skip' | 'back', ar
     const split = arg.lastIndexOf('|');
     if (split >= 0 && arg.slice(0, split) !== asked) return stale(turn);
   }
-  const value = arg.slice(arg.lastIndexOf('|') + 1);
-  const step = head === 'a' ? q.answer(form, flow.form!, value, turn.today()) : q.skip(form, flow.form!, turn.today());
-  if (!step.ok) {
-    turn.say(pick(step.error, turn.lang));
-    return ask(turn, flow);
-  }
-  return formStep(turn, flow, step.value);
+  const step = head === 'a' ? q.answer(form, flow.form!, arg.slice(arg.lastIndexOf('|') + 1), turn.today()) : q.skip(form, flow.form!, turn.today());
+  return afterAnswer(turn, flow, step);
 }
 
 /** Text, a contact or a file while applying: each is taken only at the stage that asks for it. */
@@ -92,7 +88,11 @@ export async function applyInput(turn: Turn, flow: ApplyFlow, incoming: Input): 
 }
 
 function typedAnswer(turn: Turn, flow: ApplyFlow, text: string): Promise<void> {
-  const step = q.answer(turn.service(flow).form, flow.form!, text, turn.today());
+  return afterAnswer(turn, flow, q.answer(turn.service(flow).form, flow.form!, text, turn.today()));
+}
+
+/** A refused answer is said and the question asked again; an accepted one moves on. */
+function afterAnswer(turn: Turn, flow: ApplyFlow, step: Result<q.QuestionnaireState, Text>): Promise<void> {
   if (!step.ok) {
     turn.say(pick(step.error, turn.lang));
     return ask(turn, flow);
