@@ -111,8 +111,16 @@ describe('the questionnaire forgives and explains', () => {
     const text = citizen.waitForMessage(/ожидается фото или файл/);
     await citizen.sendText('вот');
     await text;
-    const stored = (await world.store.getChat(2004))!.flow as { files: unknown[] };
-    expect(stored.files).toEqual([]);
+    expect(((await world.store.getChat(2004))!.flow as { files: unknown[] }).files).toEqual([]);
+
+    // A wrong photo can be taken back before going on.
+    const received = citizen.waitForMessage(/Принято/);
+    await citizen.sendPhoto(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    expect((await received).inlineButtons.flat().map((b) => b.data)).toEqual(['next', 'drop', 'back', 'cancel']);
+    const dropped = citizen.waitForMessage(/удалён/);
+    await citizen.pressButton('drop');
+    expect((await dropped).text).toContain('photo.jpg');
+    expect(((await world.store.getChat(2004))!.flow as { files: unknown[] }).files).toEqual([]);
     expect(world.bot.stats.failed).toBe(0);
   });
 

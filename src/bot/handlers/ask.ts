@@ -3,7 +3,7 @@ import { findOrganisation, providersOf } from '../../core/offices.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/attachments.js';
 import * as q from '../questionnaire.js';
 import { clip } from '../questionnaire/display.js';
-import type { Button } from '../replies.js';
+import type { Button, Keyboard } from '../replies.js';
 import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
 
 /** The file types and size named in the questions; attachments.ts checks them. */
@@ -85,12 +85,24 @@ function askField(turn: Turn, flow: ApplyFlow): void {
 function askFile(turn: Turn, flow: ApplyFlow): void {
   const docs = documentsFor(turn.service(flow));
   const doc = docs[flow.doc]!;
-  const have = flow.files.filter((f) => f.document === doc.id).length;
-  const next: Button[] = doc.required && have === 0 ? [] : [have > 0 ? turn.button('bot.button.next', 'next') : turn.button('bot.button.skip', 'next')];
   turn.say(turn.t('bot.files.ask', {
     n: flow.doc + 1, total: docs.length, title: pick(doc.title, turn.lang),
     mark: turn.t(doc.required ? 'bot.files.required' : 'bot.files.optional'), types: TYPES, mb: MB,
-  }), { inline: [...(next.length ? [next] : []), [turn.button('bot.button.back', 'back'), turn.button('bot.button.cancel', 'cancel')]] });
+  }), fileKeyboard(turn, flow));
+}
+
+/**
+ * Under a document's request and under each file received for it: Next once a required document has
+ * a file (Skip for an optional one without), removing the last file sent by mistake, Back, Cancel.
+ */
+export function fileKeyboard(turn: Turn, flow: ApplyFlow): Keyboard {
+  const doc = documentsFor(turn.service(flow))[flow.doc]!;
+  const have = flow.files.filter((f) => f.document === doc.id).length;
+  const rows: Button[][] = [];
+  if (have > 0) rows.push([turn.button('bot.button.next', 'next')], [turn.button('bot.button.dropFile', 'drop')]);
+  else if (!doc.required) rows.push([turn.button('bot.button.skip', 'next')]);
+  rows.push([turn.button('bot.button.back', 'back'), turn.button('bot.button.cancel', 'cancel')]);
+  return { inline: rows };
 }
 
 function askEdit(turn: Turn, flow: ApplyFlow): void {

@@ -4,7 +4,7 @@ import { sizeText } from '../../core/size.js';
 import { ALLOWED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES, checkAttachments, mediaTypeOf } from '../../app/attachments.js';
 import * as q from '../questionnaire.js';
 import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
-import { ask, MB, TYPES } from './ask.js';
+import { ask, fileKeyboard, MB, TYPES } from './ask.js';
 
 interface SentFile {
   readonly fileId: string;
@@ -31,11 +31,9 @@ export async function file(turn: Turn, flow: ApplyFlow, sent: SentFile): Promise
   if (!checked.ok) return refuse(turn, flow, render(turn.lang, checked.error.message));
   const sha256 = await turn.deps.store.putBlob(bytes);
   const files = [...flow.files, { document: doc.id, name, mediaType, size: bytes.byteLength, sha256 }];
-  turn.set(flow, { files });
+  const next = turn.set(flow, { files });
   const count = files.filter((f) => f.document === doc.id).length;
-  turn.say(turn.t('bot.files.received', { name, size: sizeText(bytes.byteLength), count }), {
-    inline: [[turn.button('bot.button.next', 'next')], [turn.button('bot.button.back', 'back'), turn.button('bot.button.cancel', 'cancel')]],
-  });
+  turn.say(turn.t('bot.files.received', { name, size: sizeText(bytes.byteLength), count }), fileKeyboard(turn, next));
 }
 
 function refuse(turn: Turn, flow: ApplyFlow, why: string): Promise<void> {
@@ -43,10 +41,19 @@ function refuse(turn: Turn, flow: ApplyFlow, why: string): Promise<void> {
   return ask(turn, flow);
 }
 
-/** "Next" (or "skip") to the next document or the summary; "back" to the previous document or the last question. */
-export function filesButton(turn: Turn, flow: ApplyFlow, head: 'next' | 'back'): Promise<void> {
+/**
+ * "Next" (or "skip") to the next document or the summary; "back" to the previous document or the
+ * last question; "drop" removes the last file sent for this document (a wrong photo).
+ */
+export function filesButton(turn: Turn, flow: ApplyFlow, head: 'next' | 'back' | 'drop'): Promise<void> {
   const docs = documentsFor(turn.service(flow));
   const doc = docs[flow.doc]!;
+  if (head === 'drop') {
+    const last = flow.files.findLastIndex((f) => f.document === doc.id);
+    if (last < 0) return ask(turn, flow);
+    turn.say(turn.t('bot.files.dropped', { name: flow.files[last]!.name }));
+    return ask(turn, turn.set(flow, { files: flow.files.filter((_, i) => i !== last) }));
+  }
   if (head === 'back') {
     if (flow.doc > 0) return ask(turn, turn.set(flow, { doc: flow.doc - 1 }));
     return ask(turn, turn.set(flow, { stage: 'form', form: q.back(turn.service(flow).form, flow.form!) }));
