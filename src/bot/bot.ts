@@ -3,7 +3,6 @@ import { Telegraf } from 'telegraf';
 import { t } from '../core/i18n/catalogue.js';
 import { KeyedSerial } from '../core/serial.js';
 import type { RequestService } from '../app/requests.js';
-import { MAX_ATTACHMENT_BYTES } from '../app/attachments.js';
 import type { Store } from '../store/port.js';
 import { Conversation } from './conversation.js';
 import { readUpdate } from './incoming.js';
@@ -61,8 +60,8 @@ export async function startCitizenBot(options: CitizenBotOptions): Promise<Citiz
         const link = await bot.telegram.getFileLink(fileId);
         const response = await fetch(link);
         if (!response.ok) return null;
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return bytes.byteLength > MAX_ATTACHMENT_BYTES * 2 ? null : bytes;
+        // The size was checked from the update before downloading; checkAttachments checks what came.
+        return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         log(`bot: download of ${fileId} failed: ${(error as Error).message}`);
         return null;
