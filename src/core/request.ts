@@ -63,6 +63,8 @@ export interface OutboxItem {
    * of the request: it does not bump the version, and the store keeps it across later saves.
    */
   readonly deliveredAt?: string;
+  /** Store bookkeeping too: the item's messages Telegram already accepted, so a resend skips them. */
+  readonly stepsDone?: number;
 }
 
 export interface Attachment {

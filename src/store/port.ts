@@ -58,6 +58,15 @@ export interface OutboxEntry {
   readonly lang: Lang;
   readonly contact: Request['contact'];
   readonly item: OutboxItem;
+  /** Steps (messages) of the item Telegram already accepted: a sender taking it over starts after them. */
+  readonly stepsDone?: number;
+}
+
+/** A request another process changed (`id`), or null: "anything may have changed" (after a lost connection). */
+export interface StoreChange {
+  readonly id: string | null;
+  /** Only an outbox item's delivery was marked. */
+  readonly delivery?: boolean;
 }
 
 /** A member of staff's signing key: the PKCS#12 file as issued, still encrypted with their passphrase. */
@@ -158,6 +167,14 @@ export interface Store {
   /** Next free request sequence number for a year (1, 2, ...). */
   nextSequence(year: number): Promise<number>;
   pendingOutbox(limit: number): Promise<readonly OutboxEntry[]>;
+  /**
+   * Claims up to `limit` undelivered items for `sender` for `leaseMs`, the first undelivered one of
+   * each request: items another sender holds are skipped until its claim expires, so two processes
+   * never send one notification; one a dead sender held goes to another from the step it reached.
+   */
+  claimOutbox(sender: string, limit: number, leaseMs: number): Promise<readonly OutboxEntry[]>;
+  /** Records that Telegram accepted `stepsDone` steps of an item (the idempotency key of each step). */
+  outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void>;
   /** Marks an outbox item delivered; idempotent. */
   ackOutbox(requestId: string, itemId: string, at: string): Promise<void>;
   listUsers(): Promise<readonly User[]>;
@@ -173,5 +190,10 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries matching the filter, newest first. */
   listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]>;
+  /**
+   * Changes made by other processes sharing the store, as they are committed; undefined where no
+   * other process can write (the embedded store's lock). Returns the unsubscribe function.
+   */
+  watch?(listener: (change: StoreChange) => void): () => void;
   close(): Promise<void>;
 }

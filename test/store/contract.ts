@@ -140,6 +140,30 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(stored!.version).toBe(2);
     });
 
+    it('lets one sender at a time claim a notification, the next from the step the first reached once its claim lapsed', async () => {
+      const r = aRequest();
+      await store.create(r);
+      await store.save(changed(r, 'IN_WORK'), 1);
+      const first = r.outbox[0]!.id;
+      const a = await store.claimOutbox('sender-a', 10, 200);
+      // Only the request's first undelivered item: its notices go in order.
+      expect(a.map((e) => e.item.id)).toEqual([first]);
+      expect(a[0]!.stepsDone ?? 0).toBe(0);
+      expect(await store.claimOutbox('sender-b', 10, 200)).toEqual([]);
+      expect((await store.claimOutbox('sender-a', 10, 200)).map((e) => e.item.id)).toEqual([first]);
+      await store.outboxProgress(r.id, first, 1);
+      await store.outboxProgress(r.id, first, 1);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const b = await store.claimOutbox('sender-b', 10, 60_000);
+      expect(b.map((e) => [e.item.id, e.stepsDone])).toEqual([[first, 1]]);
+      await store.ackOutbox(r.id, first, '2026-03-20T05:03:00.000Z');
+      const next = await store.claimOutbox('sender-b', 10, 60_000);
+      expect(next).toHaveLength(1);
+      expect(next[0]!.item.kind).toBe('status');
+      expect(next[0]!.item.id).not.toBe(first);
+      expect((await store.get(r.id))!.outbox[0]).toMatchObject({ stepsDone: 1, deliveredAt: '2026-03-20T05:03:00.000Z' });
+    });
+
     it('keeps users and their changes', async () => {
       await store.putUser({ login: 'kzo-clerk', role: 'clerk', fullName: 'A', organisationId: 'kzo-archives', createdAt: 't' });
       await store.putUser({ login: 'admin', role: 'admin', fullName: 'B', createdAt: 't' });

@@ -194,11 +194,41 @@ export class LowdbStore implements Store {
     return out;
   }
 
+  /** One process holds the embedded store, so a claim only keeps its own passes from taking an item twice. */
+  private readonly claims = new Map<string, { sender: string; until: number }>();
+
+  async claimOutbox(sender: string, limit: number, leaseMs: number): Promise<readonly OutboxEntry[]> {
+    const now = Date.now();
+    const out: OutboxEntry[] = [];
+    for (const id of [...this.index.pending]) {
+      const doc = await this.get(id);
+      const item = doc?.outbox.find((o) => !o.deliveredAt);
+      if (!doc || !item) continue;
+      const claim = this.claims.get(item.id);
+      if (claim && claim.sender !== sender && claim.until > now) continue;
+      this.claims.set(item.id, { sender, until: now + leaseMs });
+      out.push({ requestId: doc.id, number: doc.number, service: doc.service, lang: doc.lang, contact: doc.contact, item, stepsDone: item.stepsDone ?? 0 });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void> {
+    return this.exclusive(requestId, async () => {
+      const doc = await this.get(requestId);
+      if (!doc || !doc.outbox.some((o) => o.id === itemId && (o.stepsDone ?? 0) < stepsDone)) return;
+      const marked = { ...doc, outbox: doc.outbox.map((o) => (o.id === itemId ? { ...o, stepsDone } : o)) };
+      const saved = await this.write(marked);
+      if (!saved.ok) throw new Error(`outbox progress not stored: ${saved.error.message.key}`);
+    });
+  }
+
   ackOutbox(requestId: string, itemId: string, at: string): Promise<void> {
     return this.exclusive(requestId, async () => {
       const doc = await this.get(requestId);
       if (!doc || !doc.outbox.some((o) => o.id === itemId && !o.deliveredAt)) return;
       const marked = { ...doc, outbox: doc.outbox.map((o) => (o.id === itemId ? { ...o, deliveredAt: at } : o)) };
+      this.claims.delete(itemId);
       const saved = await this.write(marked);
       if (!saved.ok) throw new Error(`outbox acknowledgement not stored: ${saved.error.message.key}`);
     });
@@ -290,7 +320,18 @@ export class LowdbStore implements Store {
 /** Delivery marks belong to the store, not to the request's author: a save never erases them. */
 function keepDeliveryMarks(next: Request, stored: Request | null): Request {
   if (!stored) return next;
-  const delivered = new Map(stored.outbox.filter((o) => o.deliveredAt).map((o) => [o.id, o.deliveredAt]));
-  if (delivered.size === 0) return next;
-  return { ...next, outbox: next.outbox.map((o) => (delivered.has(o.id) && !o.deliveredAt ? { ...o, deliveredAt: delivered.get(o.id)! } : o)) };
+  const marked = new Map(stored.outbox.filter((o) => o.deliveredAt || o.stepsDone).map((o) => [o.id, o]));
+  if (marked.size === 0) return next;
+  return {
+    ...next,
+    outbox: next.outbox.map((o) => {
+      const m = marked.get(o.id);
+      if (!m) return o;
+      return {
+        ...o,
+        ...(m.deliveredAt && !o.deliveredAt ? { deliveredAt: m.deliveredAt } : {}),
+        ...((m.stepsDone ?? 0) > (o.stepsDone ?? 0) ? { stepsDone: m.stepsDone } : {}),
+      };
+    }),
+  };
 }

@@ -21,6 +21,26 @@ export const storeMessages = {
     ru: 'Не удалось записать данные на диск ({reason}). Изменение не сохранено, прежние данные целы. Проверьте свободное место и повторите.',
     en: 'Could not write to disk ({reason}). The change was not saved; existing data is intact. Check free space and try again.',
   },
+  'store.unavailable': {
+    kk: 'Дерекқор уақытша қолжетімсіз ({reason}). Өзгеріс сақталмады, бұрынғы деректер бүтін. Бірнеше секундтан кейін қайталап көріңіз.',
+    ru: 'База данных временно недоступна ({reason}). Изменение не сохранено, прежние данные целы. Повторите через несколько секунд.',
+    en: 'The database is unavailable for the moment ({reason}). The change was not saved; existing data is intact. Try again in a few seconds.',
+  },
+  'store.cannotConnect': {
+    kk: '{url} дерекқорына қосылу мүмкін болмады ({reason}). Мекенжайды және PostgreSQL іске қосылғанын тексеріңіз.',
+    ru: 'Не удалось подключиться к базе данных {url} ({reason}). Проверьте адрес и что PostgreSQL запущен.',
+    en: 'Could not connect to the database {url} ({reason}). Check the address and that PostgreSQL is running.',
+  },
+  'store.needsMigrate': {
+    kk: 'Дерекқор сұлбасы ескі (нұсқа {found}, бағдарламаға {supported} керек). Алдымен `anyqtama migrate` іске қосыңыз; деректер өзгертілген жоқ.',
+    ru: 'Схема базы данных устарела (версия {found}, программе нужна {supported}). Сначала выполните `anyqtama migrate`; данные не изменены.',
+    en: 'The database schema is older (version {found}; this program needs {supported}). Run `anyqtama migrate` first; nothing was changed.',
+  },
+  'store.newerSchema': {
+    kk: 'Дерекқор сұлбасын жаңа нұсқа жаңартқан (нұсқа {found}, бұл бағдарлама {supported} дейін біледі). Бағдарламаны жаңартыңыз; деректер өзгертілген жоқ.',
+    ru: 'Схему базы данных обновила более новая версия (версия {found}, эта программа знает до {supported}). Обновите программу; данные не изменены.',
+    en: 'The database schema was migrated by a newer version (version {found}; this program knows up to {supported}). Upgrade; nothing was changed.',
+  },
   'store.exists': { kk: '{id} өтініші бұрыннан бар.', ru: 'Заявка {id} уже существует.', en: 'Request {id} already exists.' },
   'store.notFound': { kk: '№ {number} өтініш табылмады.', ru: 'Заявка № {number} не найдена.', en: 'Request No. {number} not found.' },
   'store.conflict': {
