@@ -13,7 +13,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import { findService } from '../core/services/catalogue.js';
 import type { Channel, ServiceDef } from '../core/services/types.js';
 import type { Reference } from '../config/reference.js';
-import type { ListFilter, Page, RequestSummary, Store } from '../store/port.js';
+import { StoreUnavailable, type ListFilter, type Page, type RequestSummary, type Store } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
 import { intakeChecks } from './intake.js';
 import { checkAttachments, type NewAttachment } from './attachments.js';
@@ -68,10 +68,11 @@ export class RequestService {
   private readonly newId: () => string;
   readonly documents: DocumentService | undefined;
   /**
-   * 'changed' (request) after every stored change: open screens of every session in this process
-   * refresh from it (ARCHITECTURE.md: a decision reaches the other clerks at once).
+   * 'changed' (request) after every stored change, here or in another process sharing the
+   * database: open screens refresh from it (ARCHITECTURE.md: a decision reaches the other clerks
+   * at once). 'resync' when changes may have been missed (the database connection came back).
    */
-  readonly changes = new EventEmitter<{ changed: [Request] }>();
+  readonly changes = new EventEmitter<{ changed: [Request]; resync: [] }>();
 
   constructor(
     readonly store: Store,
@@ -81,6 +82,18 @@ export class RequestService {
   ) {
     this.newId = options.newId ?? randomUUID;
     this.documents = options.documents;
+    // Other processes on the same database (PostgreSQL): their changes are announced here too,
+    // so a decision taken on one `serve` reaches the screens of clerks on another.
+    store.watch?.((change) => {
+      if (change.id === null) {
+        this.changes.emit('resync');
+        return;
+      }
+      void store.get(change.id).then(
+        (request) => request && this.changes.emit('changed', request),
+        () => undefined,
+      );
+    });
   }
 
   /** Now, and today's date in Kazakhstan. */
@@ -125,42 +138,44 @@ export class RequestService {
     return fail(domainError('VALIDATION', { key: 'app.officeRequired', params: { allowed: candidates.map((p) => p.id).join(', ') } }));
   }
 
-  async submit(input: SubmitInput): Promise<Result<Request>> {
-    const service = findService(input.serviceId);
-    if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
-    if (!service.channels.includes(input.channel)) {
-      return fail(domainError('VALIDATION', { key: 'app.channelNotOffered', params: { channel: input.channel, allowed: service.channels.join(', ') } }));
-    }
-    if (input.requestId) {
-      const earlier = await this.store.get(input.requestId);
-      if (earlier?.number) return ok(earlier);
-    }
-    const { now, today } = this.moment();
-    const form = validateForm(service.form, input.answers, today);
-    if (!form.ok) return form;
-    const answers = form.value;
-    const office = this.chooseOffice(service, input);
-    if (!office.ok) return office;
-    const files = checkAttachments(input.attachments ?? []);
-    if (!files.ok) return files;
+  submit(input: SubmitInput): Promise<Result<Request>> {
+    return orUnavailable(async () => {
+      const service = findService(input.serviceId);
+      if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
+      if (!service.channels.includes(input.channel)) {
+        return fail(domainError('VALIDATION', { key: 'app.channelNotOffered', params: { channel: input.channel, allowed: service.channels.join(', ') } }));
+      }
+      if (input.requestId) {
+        const earlier = await this.store.get(input.requestId);
+        if (earlier?.number) return ok(earlier);
+      }
+      const { now, today } = this.moment();
+      const form = validateForm(service.form, input.answers, today);
+      if (!form.ok) return form;
+      const answers = form.value;
+      const office = this.chooseOffice(service, input);
+      if (!office.ok) return office;
+      const files = checkAttachments(input.attachments ?? []);
+      if (!files.ok) return files;
 
-    const saved = input.draftId ? await this.savedDraft(input.draftId, service, office.value) : ok(null);
-    if (!saved.ok) return saved;
-    const fresh = await this.buildDraft(input, service, office.value, answers, now);
-    const draft = saved.value ? { ...fresh, id: saved.value.id, createdAt: saved.value.createdAt, attachments: [...saved.value.attachments, ...fresh.attachments] } : fresh;
-    const keep = (next: Request) =>
-      saved.value ? this.store.save({ ...next, version: saved.value.version + 1 }, saved.value.version) : this.store.create({ ...next, version: 1 });
-    const ctx = this.context(service, office.value);
-    const checked = await intakeChecks(this.reference, service, input.channel, answers, today, input.verifiedPhone);
-    if (!checked.ok) {
-      if (checked.error.code === 'INTAKE_REFUSED') await this.recordIntakeRefusal(draft, checked.error, ctx, keep);
-      return checked;
-    }
-    const year = Number(today.slice(0, 4));
-    const number = formatRequestNumber(year, await this.store.nextSequence(year));
-    const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
-    if (!registered.ok) return registered;
-    return this.announce(await keep(registered.value.request));
+      const saved = input.draftId ? await this.savedDraft(input.draftId, service, office.value) : ok(null);
+      if (!saved.ok) return saved;
+      const fresh = await this.buildDraft(input, service, office.value, answers, now);
+      const draft = saved.value ? { ...fresh, id: saved.value.id, createdAt: saved.value.createdAt, attachments: [...saved.value.attachments, ...fresh.attachments] } : fresh;
+      const keep = (next: Request) =>
+        saved.value ? this.store.save({ ...next, version: saved.value.version + 1 }, saved.value.version) : this.store.create({ ...next, version: 1 });
+      const ctx = this.context(service, office.value);
+      const checked = await intakeChecks(this.reference, service, input.channel, answers, today, input.verifiedPhone);
+      if (!checked.ok) {
+        if (checked.error.code === 'INTAKE_REFUSED') await this.recordIntakeRefusal(draft, checked.error, ctx, keep);
+        return checked;
+      }
+      const year = Number(today.slice(0, 4));
+      const number = formatRequestNumber(year, await this.store.nextSequence(year));
+      const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
+      if (!registered.ok) return registered;
+      return this.announce(await keep(registered.value.request));
+    });
   }
 
   /** The draft a resumed intake completes: it must still be a draft of the same service and office. */
@@ -218,20 +233,22 @@ export class RequestService {
    * Keeps an unfinished questionnaire (state DRAFT) so the counter can resume it when the citizen
    * comes back with a missing document. Answers are not validated until registration.
    */
-  async saveDraft(input: SubmitInput): Promise<Result<Request>> {
-    const service = findService(input.serviceId);
-    if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
-    const office = this.chooseOffice(service, input);
-    if (!office.ok) return office;
-    const files = checkAttachments(input.attachments ?? []);
-    if (!files.ok) return files;
-    const answers = (input.answers && typeof input.answers === 'object' ? input.answers : {}) as Record<string, unknown>;
-    const fresh = await this.buildDraft(input, service, office.value, answers, this.moment().now);
-    if (!input.draftId) return this.announce(await this.store.create(fresh));
-    const saved = await this.savedDraft(input.draftId, service, office.value);
-    if (!saved.ok) return saved;
-    const { id, createdAt, version } = saved.value;
-    return this.announce(await this.store.save({ ...fresh, id, createdAt, version: version + 1, attachments: [...saved.value.attachments, ...fresh.attachments] }, version));
+  saveDraft(input: SubmitInput): Promise<Result<Request>> {
+    return orUnavailable(async () => {
+      const service = findService(input.serviceId);
+      if (!service) return fail(domainError('NOT_FOUND', { key: 'app.unknownService', params: { service: input.serviceId } }));
+      const office = this.chooseOffice(service, input);
+      if (!office.ok) return office;
+      const files = checkAttachments(input.attachments ?? []);
+      if (!files.ok) return files;
+      const answers = (input.answers && typeof input.answers === 'object' ? input.answers : {}) as Record<string, unknown>;
+      const fresh = await this.buildDraft(input, service, office.value, answers, this.moment().now);
+      if (!input.draftId) return this.announce(await this.store.create(fresh));
+      const saved = await this.savedDraft(input.draftId, service, office.value);
+      if (!saved.ok) return saved;
+      const { id, createdAt, version } = saved.value;
+      return this.announce(await this.store.save({ ...fresh, id, createdAt, version: version + 1, attachments: [...saved.value.attachments, ...fresh.attachments] }, version));
+    });
   }
 
   /** Intake refusals are kept (without a number, SPEC §3.2) so supervisors can see them. */
@@ -257,36 +274,40 @@ export class RequestService {
 
   /** The whole request, for the clerk's screen and decisions. */
   find(numberInput: string): Promise<Result<Request>> {
-    return this.byNumber(numberInput, (n) => this.store.getByNumber(n));
+    return orUnavailable(() => this.byNumber(numberInput, (n) => this.store.getByNumber(n)));
   }
 
   /** State, dates and last event from the index: what the call-centre and the bot read out. */
   lookup(numberInput: string): Promise<Result<RequestSummary>> {
-    return this.byNumber(numberInput, (n) => this.store.summaryByNumber(n));
+    return orUnavailable(() => this.byNumber(numberInput, (n) => this.store.summaryByNumber(n)));
   }
 
-  async act(numberInput: string, input: ActInput): Promise<Result<Request>> {
-    const found = await this.find(numberInput);
-    if (!found.ok) return found;
-    return this.actOn(found.value, input);
+  act(numberInput: string, input: ActInput): Promise<Result<Request>> {
+    return orUnavailable(async () => {
+      const found = await this.find(numberInput);
+      if (!found.ok) return found;
+      return this.actOn(found.value, input);
+    });
   }
 
   /** Acts on the request as it was read: if it changed since, the save is refused as CONFLICT. */
-  async actOn(request: Request, input: ActInput): Promise<Result<Request>> {
-    const service = findService(request.service)!;
-    const { credential, ...command } = input;
-    const next = transition(request, command, this.context(service, request.office));
-    if (!next.ok) return next;
-    let changed = next.value.request;
-    if (SIGNED_ACTIONS.includes(input.action)) {
-      // The decision exists only once signed: no key, a refused certificate or a failed render
-      // leaves the request as it was.
-      if (!credential || !this.documents) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: input.actor.login } }));
-      const signed = await this.documents.signDecision(changed, { actor: input.actor, credential });
-      if (!signed.ok) return signed;
-      changed = signed.value;
-    }
-    return this.announce(await this.store.save(changed, request.version));
+  actOn(request: Request, input: ActInput): Promise<Result<Request>> {
+    return orUnavailable(async () => {
+      const service = findService(request.service)!;
+      const { credential, ...command } = input;
+      const next = transition(request, command, this.context(service, request.office));
+      if (!next.ok) return next;
+      let changed = next.value.request;
+      if (SIGNED_ACTIONS.includes(input.action)) {
+        // The decision exists only once signed: no key, a refused certificate or a failed render
+        // leaves the request as it was.
+        if (!credential || !this.documents) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: input.actor.login } }));
+        const signed = await this.documents.signDecision(changed, { actor: input.actor, credential });
+        if (!signed.ok) return signed;
+        changed = signed.value;
+      }
+      return this.announce(await this.store.save(changed, request.version));
+    });
   }
 
   private announce(saved: Result<Request>): Result<Request> {
@@ -299,22 +320,37 @@ export class RequestService {
    * its result is out; the supervisor's report counts them. Only the chat that filed it may answer,
    * and only once: a second tap on an old button changes nothing.
    */
-  async answerSurvey(requestId: string, chatId: number, input: { q1: unknown; q2: unknown }): Promise<Result<Request>> {
-    const answer = parseSurveyAnswer(input);
-    if (!answer.ok) return answer;
-    const request = await this.store.get(requestId);
-    if (!request || request.contact?.telegramChatId !== chatId) {
-      return fail(domainError('NOT_FOUND', { key: 'app.surveyNoRequest' }));
-    }
-    const number = request.number ?? request.id;
-    if (request.survey) return fail(domainError('CONFLICT', { key: 'app.surveyAnswered', params: { number } }));
-    if (!SURVEYED_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
-    const { now } = this.moment();
-    const next: Request = { ...request, version: request.version + 1, updatedAt: now, survey: { ...answer.value, at: now } };
-    return this.announce(await this.store.save(next, request.version));
+  answerSurvey(requestId: string, chatId: number, input: { q1: unknown; q2: unknown }): Promise<Result<Request>> {
+    return orUnavailable(async () => {
+      const answer = parseSurveyAnswer(input);
+      if (!answer.ok) return answer;
+      const request = await this.store.get(requestId);
+      if (!request || request.contact?.telegramChatId !== chatId) {
+        return fail(domainError('NOT_FOUND', { key: 'app.surveyNoRequest' }));
+      }
+      const number = request.number ?? request.id;
+      if (request.survey) return fail(domainError('CONFLICT', { key: 'app.surveyAnswered', params: { number } }));
+      if (!SURVEYED_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
+      const { now } = this.moment();
+      const next: Request = { ...request, version: request.version + 1, updatedAt: now, survey: { ...answer.value, at: now } };
+      return this.announce(await this.store.save(next, request.version));
+    });
   }
 
   list(filter: ListFilter): Promise<Page<RequestSummary>> {
     return this.store.list(filter);
+  }
+}
+
+/**
+ * The database went away under a call (a restart, a lost link): the caller gets the same "try
+ * again" Result a refused write gives, never an exception that would end a clerk's session.
+ */
+async function orUnavailable<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreUnavailable) return fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason: error.reason } }));
+    throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../app/clock.js';
 import type { RequestService } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
@@ -69,6 +70,11 @@ interface Pass {
 }
 
 const FIRST_FETCH = 1000;
+/**
+ * How long a claim on an item lasts: every pass renews it, so only a sender that died (or lost the
+ * database) lets it lapse, and then another process's notifier picks the item up.
+ */
+const CLAIM_MS = 60_000;
 
 /**
  * Tells citizens what happened to their requests, from the outbox the store keeps with every
@@ -91,6 +97,8 @@ export class OutboxNotifier {
   private readonly busyItems = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
   private fetchLimit = FIRST_FETCH;
+  /** This sender, for the store's claims: another process's notifier skips what it holds. */
+  private readonly sender = `notifier-${randomUUID().slice(0, 8)}`;
   private passes: Promise<unknown> = Promise.resolve();
   private running = false;
   private pumping: Promise<void> | null = null;
@@ -111,6 +119,7 @@ export class OutboxNotifier {
     if (this.running) return;
     this.running = true;
     this.o.requests.changes.on('changed', this.onChanged);
+    this.o.requests.changes.on('resync', this.onChanged);
     this.poll = setInterval(() => this.kick(), this.pollMs);
     this.poll.unref();
     this.kick();
@@ -120,10 +129,12 @@ export class OutboxNotifier {
   async stop(): Promise<void> {
     this.running = false;
     this.o.requests.changes.off('changed', this.onChanged);
+    this.o.requests.changes.off('resync', this.onChanged);
     clearInterval(this.poll);
     clearTimeout(this.timer);
     await this.pumping;
     await Promise.allSettled([...this.inflight]);
+    await this.o.store.releaseOutbox(this.sender).catch(() => undefined);
   }
 
   /** Delivers everything due now; resolves when nothing is left that can be sent now (for tests and shutdown). */
@@ -186,7 +197,7 @@ export class OutboxNotifier {
 
   /** Starts every call that may go now, without waiting for them. */
   private async pass(): Promise<Pass> {
-    const entries = await this.o.store.pendingOutbox(this.fetchLimit);
+    const entries = await this.o.store.claimOutbox(this.sender, this.fetchLimit, CLAIM_MS);
     const now = this.now();
     const heads = new Map<string, OutboxEntry>();
     // Items of one request go in order: only the first undelivered one is tried.
@@ -197,6 +208,8 @@ export class OutboxNotifier {
     for (const entry of heads.values()) {
       if (this.busyItems.has(entry.item.id)) continue;
       const state = this.stateOf(entry.item.id);
+      // Steps another sender (a process that died) got accepted are not sent again.
+      state.done = Math.max(state.done, entry.stepsDone ?? 0);
       const chatId = entry.contact?.telegramChatId;
       if (chatId === undefined) {
         if (state.notBefore > now) {
@@ -258,6 +271,10 @@ export class OutboxNotifier {
     if (state.done < steps.length) {
       this.stats.sent += 1;
       state.done += 1;
+      // The step's idempotency key (request, item, step) is kept in memory at once, and in the store
+      // for any other sender; if the database refuses it now, this process still never resends it.
+      await this.o.store.outboxProgress(entry.requestId, entry.item.id, state.done).catch((error: Error) =>
+        this.log(`notifier: progress of ${entry.item.kind} of ${entry.number ?? entry.requestId} not stored: ${error.message}`));
     }
     state.failures = 0;
     state.retrying = false;

@@ -3,6 +3,18 @@ import type { Lang } from '../core/i18n/text.js';
 import type { Channel, ServiceId } from '../core/services/types.js';
 import type { Result } from '../core/result.js';
 
+/**
+ * Thrown by a store's reads when its database cannot be reached (a restart, a lost link): nothing
+ * was changed, and the same call may succeed in a few seconds. Writes return it as a Result
+ * (`store.unavailable`); services turn a thrown one into the same Result.
+ */
+export class StoreUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`store unavailable: ${reason}`);
+    this.name = 'StoreUnavailable';
+  }
+}
+
 /** What a queue or a search shows without opening the request: kept in memory by the embedded store. */
 export interface RequestSummary {
   readonly id: string;
@@ -173,6 +185,8 @@ export interface Store {
    * never send one notification; one a dead sender held goes to another from the step it reached.
    */
   claimOutbox(sender: string, limit: number, leaseMs: number): Promise<readonly OutboxEntry[]>;
+  /** Gives up `sender`'s claims (a notifier stopping), so another sender need not wait for them to lapse. */
+  releaseOutbox(sender: string): Promise<void>;
   /** Records that Telegram accepted `stepsDone` steps of an item (the idempotency key of each step). */
   outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void>;
   /** Marks an outbox item delivered; idempotent. */

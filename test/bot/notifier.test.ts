@@ -397,9 +397,9 @@ describe('restarts', () => {
     messenger = new RecordingMessenger(clock);
     await deliverAll(notifier());
     expect(texts(7601)).toEqual([]);
-    // At least once: the result starts again from its text, the rest is not repeated.
-    expect(messenger.to(7602).map((c) => c.method)).toEqual(['sendMessage', 'sendDocument', 'sendMessage']);
-    expect(texts(7602)[0]).toContain('Результат по заявке');
+    // The result goes on from its PDF: the text Telegram accepted before the stop is not repeated.
+    expect(messenger.to(7602).map((c) => c.method)).toEqual(['sendDocument', 'sendMessage']);
+    expect(messenger.to(7602)[1]!.text).toContain('оценить качество');
     expect(await store.pendingOutbox(10)).toEqual([]);
     expect((await store.get(done.id))!.outbox[0]!.deliveredAt).toBeDefined();
   });

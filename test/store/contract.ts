@@ -151,6 +151,9 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(a[0]!.stepsDone ?? 0).toBe(0);
       expect(await store.claimOutbox('sender-b', 10, 200)).toEqual([]);
       expect((await store.claimOutbox('sender-a', 10, 200)).map((e) => e.item.id)).toEqual([first]);
+      // A sender that stops politely gives its claims up at once.
+      await store.releaseOutbox('sender-a');
+      expect((await store.claimOutbox('sender-c', 10, 1)).map((e) => e.item.id)).toEqual([first]);
       await store.outboxProgress(r.id, first, 1);
       await store.outboxProgress(r.id, first, 1);
       await new Promise((resolve) => setTimeout(resolve, 250));

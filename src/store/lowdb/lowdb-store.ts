@@ -213,6 +213,10 @@ export class LowdbStore implements Store {
     return out;
   }
 
+  async releaseOutbox(sender: string): Promise<void> {
+    for (const [item, claim] of this.claims) if (claim.sender === sender) this.claims.delete(item);
+  }
+
   outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void> {
     return this.exclusive(requestId, async () => {
       const doc = await this.get(requestId);

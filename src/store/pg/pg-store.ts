@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { HistoryEvent, OutboxItem, Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
-import type { AuditEntry, AuditFilter, BotChat, ListFilter, OutboxEntry, Page, RequestSummary, Store, StoreChange, User } from '../port.js';
+import { StoreUnavailable, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type StoreChange, type User } from '../port.js';
 import { LATEST, schemaVersion } from './migrations.js';
 import { fold, listQuery, rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './list-query.js';
 
@@ -28,7 +28,7 @@ export function isUnavailable(error: unknown): boolean {
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(e?.message ?? '');
 }
 
-const unavailable = (error: unknown) => fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason: reasonOf(error) } }));
+const unavailable = (reason: string) => fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason } }));
 const reasonOf = (error: unknown) => (error as { code?: string }).code ?? (error as Error).message ?? String(error);
 
 /** Summary columns of a request, in SUMMARY_COLUMNS' order after id. */
@@ -157,13 +157,23 @@ export class PgStore implements Store {
     return ok(new PgStore(pool, options));
   }
 
+  /** A query; a lost or refused connection becomes StoreUnavailable (pg's pool reconnects on the next one). */
+  private async q<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (error) {
+      if (isUnavailable(error)) throw new StoreUnavailable(reasonOf(error));
+      throw error;
+    }
+  }
+
   private async write(sql: string, request: Request, expected: number | null): Promise<number> {
     const params = [
       request.id, request.version, ...columns(request), docOf(request),
       eventsJson(request), outboxJson(request), this.channel, this.origin,
       ...(expected === null ? [] : [expected]),
     ];
-    const result = await this.pool.query<{ written: number }>(sql, params);
+    const result = await this.q<{ written: number }>(sql, params);
     return result.rows[0]!.written;
   }
 
@@ -174,7 +184,7 @@ export class PgStore implements Store {
       return ok(request);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return fail(domainError('CONFLICT', { key: 'store.exists', params: { id: request.number ?? request.id } }));
-      if (isUnavailable(error)) return unavailable(error);
+      if (error instanceof StoreUnavailable) return unavailable(error.reason);
       throw error;
     }
   }
@@ -184,50 +194,50 @@ export class PgStore implements Store {
     try {
       const written = await this.write(UPDATE, request, expectedVersion);
       if (written === 1) return ok((await this.get(request.id)) ?? request);
-      const exists = await this.pool.query('SELECT 1 FROM requests WHERE id = $1', [request.id]);
+      const exists = await this.q('SELECT 1 FROM requests WHERE id = $1', [request.id]);
       const number = request.number ?? request.id;
       return exists.rowCount
         ? fail(domainError('CONFLICT', { key: 'store.conflict', params: { number } }))
         : fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number } }));
     } catch (error) {
-      if (isUnavailable(error)) return unavailable(error);
+      if (error instanceof StoreUnavailable) return unavailable(error.reason);
       throw error;
     }
   }
 
   async get(id: string): Promise<Request | null> {
-    const result = await this.pool.query<ReadRow>(`${READ} WHERE r.id = $1`, [id]);
+    const result = await this.q<ReadRow>(`${READ} WHERE r.id = $1`, [id]);
     return result.rows[0] ? assemble(result.rows[0]) : null;
   }
 
   async getByNumber(number: string): Promise<Request | null> {
-    const result = await this.pool.query<ReadRow>(`${READ} WHERE r.number = $1`, [number]);
+    const result = await this.q<ReadRow>(`${READ} WHERE r.number = $1`, [number]);
     return result.rows[0] ? assemble(result.rows[0]) : null;
   }
 
   async summaryByNumber(number: string): Promise<RequestSummary | null> {
-    const result = await this.pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM requests r WHERE r.number = $1`, [number]);
+    const result = await this.q<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM requests r WHERE r.number = $1`, [number]);
     return result.rows[0] ? rowToSummary(result.rows[0]) : null;
   }
 
   async list(filter: ListFilter): Promise<Page<RequestSummary>> {
     const { page, count, params } = listQuery(filter);
     const [rows, total] = await Promise.all([
-      this.pool.query<SummaryRow>(page, params),
-      this.pool.query<{ total: string }>(count, params.slice(0, -2)),
+      this.q<SummaryRow>(page, params),
+      this.q<{ total: string }>(count, params.slice(0, -2)),
     ]);
     return { items: rows.rows.map(rowToSummary), total: Number(total.rows[0]!.total) };
   }
 
   async nextSequence(year: number): Promise<number> {
-    const result = await this.pool.query<{ last: number }>(
+    const result = await this.q<{ last: number }>(
       `INSERT INTO request_sequences (year, last) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last = request_sequences.last + 1 RETURNING last`, [year % 100]);
     return result.rows[0]!.last;
   }
 
   async pendingOutbox(limit: number): Promise<readonly OutboxEntry[]> {
-    const result = await this.pool.query<OutboxRow>(`${OUTBOX_SELECT} WHERE o.delivered_at IS NULL ORDER BY o.queued LIMIT $1`, [limit]);
+    const result = await this.q<OutboxRow>(`${OUTBOX_SELECT} WHERE o.delivered_at IS NULL ORDER BY o.queued LIMIT $1`, [limit]);
     return result.rows.map(outboxEntry);
   }
 
@@ -238,7 +248,7 @@ export class PgStore implements Store {
    * Only the first undelivered item of each request is offered: a request's notices go in order.
    */
   async claimOutbox(sender: string, limit: number, leaseMs: number): Promise<readonly OutboxEntry[]> {
-    const result = await this.pool.query<OutboxRow>(
+    const result = await this.q<OutboxRow>(
       `WITH c AS (
          SELECT o.request_id, o.item_id FROM outbox o
          WHERE o.delivered_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < now() OR o.claimed_by = $2)
@@ -253,12 +263,16 @@ export class PgStore implements Store {
     return result.rows.map(outboxEntry);
   }
 
+  async releaseOutbox(sender: string): Promise<void> {
+    await this.q('UPDATE outbox SET claimed_until = NULL WHERE claimed_by = $1 AND delivered_at IS NULL', [sender]);
+  }
+
   async outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void> {
-    await this.pool.query('UPDATE outbox SET steps_done = GREATEST(steps_done, $3) WHERE request_id = $1 AND item_id = $2', [requestId, itemId, stepsDone]);
+    await this.q('UPDATE outbox SET steps_done = GREATEST(steps_done, $3) WHERE request_id = $1 AND item_id = $2', [requestId, itemId, stepsDone]);
   }
 
   async ackOutbox(requestId: string, itemId: string, at: string): Promise<void> {
-    await this.pool.query(
+    await this.q(
       `WITH a AS (UPDATE outbox SET delivered_at = $3, claimed_until = NULL
                   WHERE request_id = $1 AND item_id = $2 AND delivered_at IS NULL RETURNING request_id)
        SELECT pg_notify($4, $5 || ' ' || a.request_id || ' ack') FROM a`,
@@ -266,43 +280,43 @@ export class PgStore implements Store {
   }
 
   async listUsers(): Promise<readonly User[]> {
-    return (await this.pool.query<{ doc: User }>('SELECT doc FROM users ORDER BY login')).rows.map((r) => r.doc);
+    return (await this.q<{ doc: User }>('SELECT doc FROM users ORDER BY login')).rows.map((r) => r.doc);
   }
 
   async getUser(login: string): Promise<User | null> {
-    return (await this.pool.query<{ doc: User }>('SELECT doc FROM users WHERE login = $1', [login])).rows[0]?.doc ?? null;
+    return (await this.q<{ doc: User }>('SELECT doc FROM users WHERE login = $1', [login])).rows[0]?.doc ?? null;
   }
 
   async putUser(user: User): Promise<void> {
-    await this.pool.query('INSERT INTO users (login, doc) VALUES ($1, $2) ON CONFLICT (login) DO UPDATE SET doc = EXCLUDED.doc', [user.login, JSON.stringify(user)]);
+    await this.q('INSERT INTO users (login, doc) VALUES ($1, $2) ON CONFLICT (login) DO UPDATE SET doc = EXCLUDED.doc', [user.login, JSON.stringify(user)]);
   }
 
   async putBlob(content: Uint8Array): Promise<string> {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await this.pool.query('INSERT INTO blobs (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, content.length, Buffer.from(content)]);
+    await this.q('INSERT INTO blobs (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, content.length, Buffer.from(content)]);
     return sha256;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-    const found = await this.pool.query<{ content: Buffer }>('SELECT content FROM blobs WHERE sha256 = $1', [sha256]);
+    const found = await this.q<{ content: Buffer }>('SELECT content FROM blobs WHERE sha256 = $1', [sha256]);
     return found.rows[0]?.content ?? null;
   }
 
   async getChat(chatId: number): Promise<BotChat | null> {
     if (!Number.isSafeInteger(chatId)) return null;
-    return (await this.pool.query<{ doc: BotChat }>('SELECT doc FROM chats WHERE chat_id = $1', [chatId])).rows[0]?.doc ?? null;
+    return (await this.q<{ doc: BotChat }>('SELECT doc FROM chats WHERE chat_id = $1', [chatId])).rows[0]?.doc ?? null;
   }
 
   async putChat(chat: BotChat): Promise<void> {
     if (!Number.isSafeInteger(chat.chatId)) throw new Error(`putChat: chat id ${chat.chatId} is not an integer`);
-    await this.pool.query(
+    await this.q(
       'INSERT INTO chats (chat_id, updated_at, doc) VALUES ($1, $2, $3) ON CONFLICT (chat_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, doc = EXCLUDED.doc',
       [chat.chatId, chat.updatedAt, JSON.stringify(chat)]);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.pool.query('INSERT INTO audit (at, actor, kind, entry) VALUES ($1, $2, $3, $4)', [entry.at, entry.actor, entry.kind, JSON.stringify(entry)]);
+    await this.q('INSERT INTO audit (at, actor, kind, entry) VALUES ($1, $2, $3, $4)', [entry.at, entry.actor, entry.kind, JSON.stringify(entry)]);
   }
 
   async listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]> {
@@ -313,7 +327,7 @@ export class PgStore implements Store {
     if (filter.since) where.push(`at >= $${params.push(filter.since)}`);
     const limit = filter.limit !== undefined ? ` LIMIT $${params.push(filter.limit)}` : '';
     const sql = `SELECT entry FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC${limit}`;
-    return (await this.pool.query<{ entry: AuditEntry }>(sql, params)).rows.map((r) => r.entry);
+    return (await this.q<{ entry: AuditEntry }>(sql, params)).rows.map((r) => r.entry);
   }
 
   /** Changes other processes make, as they commit (LISTEN on a connection of its own, reconnected when lost). */

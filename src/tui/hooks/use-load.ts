@@ -15,9 +15,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    void run().then((v) => {
-      if (mine === generation.current) setValue(() => v);
-    });
+    // A read the database refused (a restart) keeps the last good value; the next change reloads.
+    run().then(
+      (v) => {
+        if (mine === generation.current) setValue(() => v);
+      },
+      () => undefined,
+    );
   }, [run]);
   useEffect(() => {
     reload();
@@ -25,9 +29,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
       if (!relevant || relevant(r)) reload();
     };
     services.requests.changes.on('changed', onChange);
+    services.requests.changes.on('resync', reload);
     return () => {
       generation.current++;
       services.requests.changes.off('changed', onChange);
+      services.requests.changes.off('resync', reload);
     };
   }, [reload, services]);
   return { value, reload };
