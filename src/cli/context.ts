@@ -22,6 +22,8 @@ export class CliContext {
     readonly json: boolean,
     readonly dataDir: string,
     readonly commandLine: string,
+    /** PostgreSQL instead of the embedded store in `dataDir` (--database-url, ANYQTAMA_DATABASE_URL). */
+    readonly databaseUrl?: string,
   ) {}
 
   /** The CAs this office trusts and their revocation lists: DATA_DIR/pki/trusted, then data/pki/trusted. */
@@ -53,10 +55,19 @@ export class CliContext {
   async open(): Promise<Result<{ service: RequestService; store: Store }, DomainError>> {
     const reference = this.reference();
     if (!reference.ok) return reference;
-    const store = await LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine });
+    const store = await this.openStore();
     if (!store.ok) return store;
     const documents = new DocumentService(store.value, reference.value, () => this.trust());
     return ok({ store: store.value, service: new RequestService(store.value, reference.value, clockFromEnv(this.io.env), { documents }) });
+  }
+
+  /** The store alone: PostgreSQL when a database URL is set, else the embedded store (taking its lock). */
+  async openStore(): Promise<Result<Store, DomainError>> {
+    if (this.databaseUrl) {
+      const { PgStore } = await import('../store/pg/pg-store.js');
+      return PgStore.open({ url: this.databaseUrl, application: `anyqtama ${this.commandLine.split(' ')[1] ?? ''}`.trim(), log: (line) => this.io.err(`${new Date().toISOString()} ${line}`) });
+    }
+    return LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine });
   }
 
   /** Runs `work` with the store open, and always closes it. */

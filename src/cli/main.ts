@@ -21,15 +21,17 @@ import { serveCommand } from './commands/serve.js';
 import { keysCommand, pdfCommand, verifyCommand } from './commands/documents.js';
 import { tuiCommand } from './commands/tui.js';
 import { lookupCommand, reportCommand } from './commands/supervision.js';
+import { migrateCommand } from './commands/migrate.js';
 
 const COMMANDS: readonly CommandSpec[] = [
   serveCommand, startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
   listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand, tuiCommand,
-  lookupCommand, reportCommand,
+  lookupCommand, reportCommand, migrateCommand,
 ];
 
 const GLOBAL: Options = {
   'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -38,11 +40,11 @@ const GLOBAL: Options = {
 function help(io: Io, lang: Lang): void {
   io.out(t(lang, 'cli.usage'));
   for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${pick(c.summary, lang)}`);
-  io.out('  --data-dir DIR (ANYQTAMA_DATA_DIR) · --lang kk|ru|en (ANYQTAMA_LANG) · --json');
+  io.out('  --data-dir DIR (ANYQTAMA_DATA_DIR) · --database-url postgres://… (ANYQTAMA_DATABASE_URL) · --lang kk|ru|en (ANYQTAMA_LANG) · --json');
 }
 
 /** Global options that take a value, so the word after them is not the command. */
-const VALUED = new Set(['--data-dir', '--lang']);
+const VALUED = new Set(['--data-dir', '--database-url', '--lang']);
 
 /** The command is the first word that is neither an option nor a global option's value. */
 function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
@@ -84,7 +86,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const lang = fallbackLang;
   const langValue = values.lang ?? io.env.ANYQTAMA_LANG;
   const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
-  const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`);
+  const databaseUrl = (typeof values['database-url'] === 'string' ? values['database-url'] : io.env.ANYQTAMA_DATABASE_URL)?.trim() || undefined;
+  const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`, databaseUrl);
   // For `pdf`, --lang is the document's language (kk, ru or both on one page): the command checks it.
   const documentLang = command?.langMayBeBoth === true && values.lang !== undefined;
   if (langValue !== undefined && !isLang(langValue) && !documentLang) {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably, readJson } from '../../store/lowdb/durable-file.js';
 import { t } from '../../core/i18n/catalogue.js';
@@ -29,7 +30,9 @@ export async function ensureDemo(ctx: CliContext, service: RequestService, store
   const existing = await store.list({ limit: 1 });
   if (existing.total > 0) return fail(domainError('GUARD_FAILED', { key: 'cli.demo.productionStore', params: { dir: ctx.dataDir } }));
   const now = new Date(service.moment().now);
-  // Marked first: a seed cut short leaves a store everyone can see is an unfinished demo.
+  // Marked first: a seed cut short leaves a store everyone can see is an unfinished demo. With
+  // PostgreSQL the data folder holds only the configuration (keys, trust), and may not exist yet.
+  await mkdir(ctx.dataDir, { recursive: true });
   await writeFileDurably(marker, JSON.stringify({ seededAt: now.toISOString(), complete: false, requests: [] }));
   await seedDemoUsers(store, now);
   const keys = await seedDemoKeys(store, ctx.dataDir, now);

@@ -15,6 +15,7 @@ import { supervisionMessages } from './messages/supervision.js';
 import { tuiFormMessages } from './messages/tui-form.js';
 import { botMessages } from './messages/bot.js';
 import { notifyMessages } from './messages/notify.js';
+import { pgMessages } from './messages/pg.js';
 import { botFormMessages } from './messages/bot-form.js';
 
 /**
@@ -38,6 +39,7 @@ export const catalogue = {
   ...tuiFormMessages,
   ...botMessages,
   ...notifyMessages,
+  ...pgMessages,
   ...botFormMessages,
 } satisfies Record<string, Text>;
 

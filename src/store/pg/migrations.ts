@@ -1,4 +1,7 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
+
+/** A connection: a pool's client or a client of its own (the migration lock is held on one connection). */
+type Queryable = Pick<ClientBase, 'query'>;
 
 /**
  * The PostgreSQL schema, as numbered steps. `anyqtama migrate` applies the missing ones, each in its
@@ -94,12 +97,12 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST = MIGRATIONS.at(-1)!.version;
 
-export async function ensureMigrationTable(client: PoolClient): Promise<void> {
+export async function ensureMigrationTable(client: Queryable): Promise<void> {
   await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
 }
 
 /** The highest applied step, or 0 on an empty database. */
-export async function schemaVersion(client: PoolClient): Promise<number> {
+export async function schemaVersion(client: Queryable): Promise<number> {
   const table = await client.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
   if (!table.rows[0]!.exists) return 0;
   const found = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
@@ -109,7 +112,7 @@ export async function schemaVersion(client: PoolClient): Promise<number> {
 const MIGRATE_LOCK = 0x616e7971; // 'anyq'
 
 /** Applies the missing steps; returns those applied. Refuses (throws) on a newer schema. */
-export async function migrate(client: PoolClient): Promise<{ from: number; to: number; applied: readonly Migration[] }> {
+export async function migrate(client: Queryable): Promise<{ from: number; to: number; applied: readonly Migration[] }> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
   try {
     await ensureMigrationTable(client);
