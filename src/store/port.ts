@@ -159,6 +159,13 @@ export interface BotChat {
   readonly updatedAt: string;
 }
 
+/** Held by one process of those sharing a store at a time (PostgreSQL advisory lock). */
+export interface Lease {
+  readonly held: boolean;
+  /** Gives it up (if held) and stops trying. */
+  release(): Promise<void>;
+}
+
 /**
  * The storage port. Every adapter (lowdb embedded, PostgreSQL) passes the same contract suite
  * (test/store/contract.ts). Saves are compare-and-set on the request's version: of two clerks
@@ -205,9 +212,23 @@ export interface Store {
   /** Audit entries matching the filter, newest first. */
   listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]>;
   /**
+   * Every request in full (history, outbox with its delivery marks), in no promised order, read a
+   * few at a time: copying a store and its checksum (store/digest.ts), not the screens.
+   */
+  scanRequests(): AsyncIterable<Request>;
+  /** The SHA-256 of every stored blob (attachments, signed PDFs), in no promised order. */
+  scanBlobs(): AsyncIterable<string>;
+  /** Every bot conversation, in no promised order. */
+  scanChats(): AsyncIterable<BotChat>;
+  /**
    * Changes made by other processes sharing the store, as they are committed; undefined where no
    * other process can write (the embedded store's lock). Returns the unsubscribe function.
    */
   watch?(listener: (change: StoreChange) => void): () => void;
+  /**
+   * Tries for the lease `name` until released, calling `onChange(true)` when it is this process's and
+   * `onChange(false)` if it is lost; undefined where only one process can open the store anyway.
+   */
+  holdLease?(name: string, onChange: (held: boolean) => void): Lease;
   close(): Promise<void>;
 }

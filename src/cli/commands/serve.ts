@@ -77,7 +77,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
     if (!started.ok) return finish(ctx, started, () => undefined);
     const server = started.value;
     const { fingerprint, path, created } = hostKey.value;
-    if (ctx.json) ctx.io.out(JSON.stringify({ host: server.host, port: server.port, fingerprint, hostKey: path, hostKeyCreated: created }));
+    if (ctx.json) ctx.io.out(JSON.stringify({ host: server.host, port: server.port, fingerprint, hostKey: path, hostKeyCreated: created, store: services.store.kind }));
     else {
       if (created) ctx.io.out(t(ctx.lang, 'ssh.serve.hostKeyCreated', { path }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.listening', { address: `${server.host}:${server.port}` }));
@@ -115,7 +115,9 @@ function botSettings(env: NodeJS.ProcessEnv, options: ServeOptions): { token: st
 /**
  * Starts the citizen bot beside the SSH server. Without a token the rest runs and says the bot is
  * off; if Telegram cannot be reached at start, it says so and tries again every 30 s, so an office
- * whose link comes up later gets its bot without a restart.
+ * whose link comes up later gets its bot without a restart. On a database several `serve`
+ * processes share, only the holder of the lease runs the bot (polling, or the webhook, and the
+ * notifications): the others stand by and one takes over within seconds when the holder dies.
  */
 function startBotInBackground(ctx: CliContext, services: TuiServices, options: ServeOptions, stopped: Promise<string>): { stop(): Promise<void> } {
   const settings = botSettings(ctx.io.env, options);
@@ -125,33 +127,80 @@ function startBotInBackground(ctx: CliContext, services: TuiServices, options: S
     else ctx.io.out(line);
     return { stop: async () => undefined };
   }
-  let bot: CitizenBot | null = null;
-  let stopping = false;
-  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
-  const attempt = async (): Promise<void> => {
-    while (!stopping) {
-      try {
-        const { startCitizenBot } = await import('../../bot/bot.js');
-        bot = await startCitizenBot({ token: settings.token, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}), store: services.store, requests: services.requests, mode: settings.mode, log });
-        if (stopping) break;
-        const where = settings.mode.kind === 'webhook' ? settings.mode.url : settings.apiRoot ?? 'https://api.telegram.org';
-        if (ctx.json) ctx.io.out(JSON.stringify({ bot: bot.username, mode: settings.mode.kind, api: where }));
-        else ctx.io.out(t(ctx.lang, settings.mode.kind === 'webhook' ? 'bot.serve.webhook' : 'bot.serve.polling', { username: bot.username, where }));
-        return;
-      } catch (error) {
-        const reason = (error as Error).message.slice(0, 200);
-        if (ctx.json) ctx.io.out(JSON.stringify({ bot: 'unreachable', reason }));
-        else ctx.io.out(t(ctx.lang, 'bot.serve.unreachable', { reason, seconds: 30 }));
-        await Promise.race([new Promise((r) => setTimeout(r, 30_000).unref()), stopped]);
+  const say = (json: Record<string, unknown>, line: string) => ctx.io.out(ctx.json ? JSON.stringify(json) : line);
+  const runner = botRunner(ctx, services, settings, stopped, say);
+  const store = services.store;
+  if (!store.holdLease) {
+    runner.start();
+    return { stop: () => runner.stop() };
+  }
+  say({ bot: 'standby' }, t(ctx.lang, 'pg.lease.standby'));
+  // Start and stop in the order the lease changed, never two at once.
+  let turns: Promise<void> = Promise.resolve();
+  const lease = store.holdLease('telegram-bot', (held) => {
+    turns = turns.then(async () => {
+      if (held) {
+        say({ bot: 'leader' }, t(ctx.lang, 'pg.lease.leader'));
+        runner.start();
+      } else {
+        await runner.stop();
+        say({ bot: 'standby' }, t(ctx.lang, 'pg.lease.standby'));
       }
-    }
-  };
-  const running = attempt();
+    });
+  });
   return {
     async stop() {
-      stopping = true;
-      await running;
-      await (bot as CitizenBot | null)?.stop();
+      await turns;
+      await runner.stop();
+      await lease.release();
+    },
+  };
+}
+
+/** Starts the bot (retrying while Telegram is unreachable) and stops it, as many times as asked. */
+function botRunner(
+  ctx: CliContext,
+  services: TuiServices,
+  settings: { token: string; apiRoot?: string; mode: BotMode },
+  stopped: Promise<string>,
+  say: (json: Record<string, unknown>, line: string) => void,
+): { start(): void; stop(): Promise<void> } {
+  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
+  let current: { stopping: boolean; wake: () => void; running: Promise<CitizenBot | null> } | null = null;
+  const attempt = async (run: NonNullable<typeof current>, woken: Promise<void>): Promise<CitizenBot | null> => {
+    while (!run.stopping) {
+      try {
+        const { startCitizenBot } = await import('../../bot/bot.js');
+        const bot = await startCitizenBot({ token: settings.token, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}), store: services.store, requests: services.requests, mode: settings.mode, log });
+        if (run.stopping) return bot;
+        const where = settings.mode.kind === 'webhook' ? settings.mode.url : settings.apiRoot ?? 'https://api.telegram.org';
+        say({ bot: bot.username, mode: settings.mode.kind, api: where }, t(ctx.lang, settings.mode.kind === 'webhook' ? 'bot.serve.webhook' : 'bot.serve.polling', { username: bot.username, where }));
+        return bot;
+      } catch (error) {
+        const reason = (error as Error).message.slice(0, 200);
+        say({ bot: 'unreachable', reason }, t(ctx.lang, 'bot.serve.unreachable', { reason, seconds: 30 }));
+        await Promise.race([new Promise((r) => setTimeout(r, 30_000).unref()), stopped, woken]);
+      }
+    }
+    return null;
+  };
+  return {
+    start() {
+      if (current) return;
+      let wake!: () => void;
+      const woken = new Promise<void>((r) => (wake = r));
+      const run = { stopping: false, wake, running: Promise.resolve<CitizenBot | null>(null) };
+      run.running = attempt(run, woken);
+      current = run;
+    },
+    async stop() {
+      const run = current;
+      current = null;
+      if (!run) return;
+      run.stopping = true;
+      run.wake();
+      const bot = await run.running;
+      await bot?.stop();
     },
   };
 }

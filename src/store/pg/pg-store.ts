@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { HistoryEvent, OutboxItem, Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
-import { StoreUnavailable, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type StoreChange, type User } from '../port.js';
+import { StoreUnavailable, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type StoreChange, type User, type Lease } from '../port.js';
+import { AdvisoryLease } from './lease.js';
 import { LATEST, schemaVersion } from './migrations.js';
 import { fold, listQuery, rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './list-query.js';
 
@@ -32,7 +33,7 @@ const unavailable = (reason: string) => fail(domainError('STORE_FAILED', { key: 
 const reasonOf = (error: unknown) => (error as { code?: string }).code ?? (error as Error).message ?? String(error);
 
 /** Summary columns of a request, in SUMMARY_COLUMNS' order after id. */
-function columns(r: Request): unknown[] {
+export function columns(r: Request): unknown[] {
   const last = r.history.at(-1);
   return [
     r.number, r.state, r.service, r.office, r.receivedBy, r.channel,
@@ -44,16 +45,16 @@ function columns(r: Request): unknown[] {
 }
 
 /** The request without what lives in its own tables. */
-function docOf(r: Request): string {
+export function docOf(r: Request): string {
   const { history: _h, outbox: _o, ...rest } = r;
   return JSON.stringify(rest);
 }
 
-const outboxJson = (r: Request) => JSON.stringify(r.outbox.map((o, position) => {
+export const outboxJson = (r: Request) => JSON.stringify(r.outbox.map((o, position) => {
   const { deliveredAt: _d, stepsDone: _s, ...item } = o;
   return { item_id: o.id, position, item };
 }));
-const eventsJson = (r: Request) => JSON.stringify(r.history.map((e) => ({ seq: e.seq, event: e })));
+export const eventsJson = (r: Request) => JSON.stringify(r.history.map((e) => ({ seq: e.seq, event: e })));
 
 /** Inserting a change's events and outbox rows, in the same statement as the request itself. */
 const CHILDREN = `
@@ -117,6 +118,7 @@ export class PgStore implements Store {
   readonly origin = randomUUID().slice(0, 8);
   private readonly channel: string;
   private feed: ChangeFeed | null = null;
+  private readonly leases = new Set<AdvisoryLease>();
 
   private constructor(readonly pool: pg.Pool, private readonly options: PgStoreOptions) {
     this.channel = `anyqtama_changes${options.schema ? `_${options.schema}` : ''}`.slice(0, 63);
@@ -336,11 +338,47 @@ export class PgStore implements Store {
     return this.feed.subscribe(listener);
   }
 
+  holdLease(name: string, onChange: (held: boolean) => void): Lease {
+    const lease = new AdvisoryLease(PgStore.config(this.options), name, onChange);
+    this.leases.add(lease);
+    return lease;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.leases].map((l) => l.release()));
     await this.feed?.close();
     await this.pool.end();
   }
+
+  /** A page at a time in key order (keyset, not OFFSET), so a large store is never held in memory at once. */
+  private async *scan<R extends pg.QueryResultRow>(sql: string, key: (row: R) => string, first: string): AsyncIterable<R> {
+    let after = first;
+    for (;;) {
+      const rows = (await this.q<R>(sql, [after, SCAN_PAGE])).rows;
+      yield* rows;
+      if (rows.length < SCAN_PAGE) return;
+      after = key(rows.at(-1)!);
+    }
+  }
+
+  async *scanRequests(): AsyncIterable<Request> {
+    const sql = `${READ.replace('SELECT r.doc,', 'SELECT r.id, r.doc,')} WHERE r.id > $1 ORDER BY r.id LIMIT $2`;
+    for await (const row of this.scan<ReadRow & { id: string }>(sql, (r) => r.id, '')) yield assemble(row);
+  }
+
+  async *scanBlobs(): AsyncIterable<string> {
+    const sql = 'SELECT sha256 FROM blobs WHERE sha256 > $1 ORDER BY sha256 LIMIT $2';
+    for await (const row of this.scan<{ sha256: string }>(sql, (r) => r.sha256, '')) yield row.sha256;
+  }
+
+  async *scanChats(): AsyncIterable<BotChat> {
+    // chat_id is a bigint, which pg returns as a string: the key goes back as text and is cast.
+    const sql = 'SELECT chat_id, doc FROM chats WHERE chat_id > $1::bigint ORDER BY chat_id LIMIT $2';
+    for await (const row of this.scan<{ chat_id: string; doc: BotChat }>(sql, (r) => r.chat_id, '-9223372036854775808')) yield row.doc;
+  }
 }
+
+const SCAN_PAGE = 500;
 
 interface OutboxRow {
   request_id: string;
