@@ -3,6 +3,7 @@ import type { Store, User } from '../store/port.js';
 import type { Clock } from './clock.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { KeyedSerial } from '../core/serial.js';
+import { orUnavailable } from './unavailable.js';
 
 export interface ThrottleOptions {
   /** Failed password log-ins for one login within `windowMs` before it is locked. */
@@ -67,7 +68,7 @@ export class StaffAuthenticator {
 
   /** Checks a password. `source` is where the attempt comes from (an IP address, 'local'). */
   password(login: string, password: string, source: string): Promise<Result<User>> {
-    return this.queues.run(login, async () => {
+    return orUnavailable(() => this.queues.run(login, async () => {
       const lock = this.locked(login, source);
       if (lock) return fail(lock);
       const user = await this.store.getUser(login);
@@ -85,7 +86,7 @@ export class StaffAuthenticator {
       if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
       this.byLogin.delete(login);
       return ok(user);
-    });
+    }));
   }
 
   /**
@@ -98,7 +99,9 @@ export class StaffAuthenticator {
   async publicKey(login: string, key: OfferedKey, source: string): Promise<Result<User>> {
     const locked = this.remaining(this.bySource, source);
     if (locked > 0) return fail(throttled(locked));
-    const user = await this.store.getUser(login);
+    const found = await orUnavailable(async () => ok(await this.store.getUser(login)));
+    if (!found.ok) return found;
+    const user = found.value;
     if (!user || !(user.publicKeys ?? []).some((line) => sameKey(line, key))) return fail(failed());
     if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
     return ok(user);

@@ -13,7 +13,8 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import { findService } from '../core/services/catalogue.js';
 import type { Channel, ServiceDef } from '../core/services/types.js';
 import type { Reference } from '../config/reference.js';
-import { StoreUnavailable, type ListFilter, type Page, type RequestSummary, type Store } from '../store/port.js';
+import type { ListFilter, Page, RequestSummary, Store } from '../store/port.js';
+import { orUnavailable } from './unavailable.js';
 import { localDate, type Clock } from './clock.js';
 import { intakeChecks } from './intake.js';
 import { checkAttachments, type NewAttachment } from './attachments.js';
@@ -342,15 +343,3 @@ export class RequestService {
   }
 }
 
-/**
- * The database went away under a call (a restart, a lost link): the caller gets the same "try
- * again" Result a refused write gives, never an exception that would end a clerk's session.
- */
-async function orUnavailable<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof StoreUnavailable) return fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason: error.reason } }));
-    throw error;
-  }
-}

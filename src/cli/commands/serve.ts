@@ -10,6 +10,7 @@ import type { CliContext } from '../context.js';
 import { openTuiServices } from '../tui-services.js';
 import type { TuiServices } from '../../tui/services.js';
 import type { BotMode, CitizenBot } from '../../bot/bot.js';
+import { StoreUnavailable } from '../../store/port.js';
 
 export interface ServeOptions {
   readonly host: string;
@@ -60,6 +61,14 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   const opened = await openTuiServices(ctx);
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
+  // A read the database refused somewhere no one awaited it (a screen refreshing while PostgreSQL
+  // restarts) must not end every clerk's session: it is logged, and the next change reloads.
+  // Anything else still stops the daemon as Node would.
+  const onRejection = (reason: unknown) => {
+    if (!(reason instanceof StoreUnavailable)) throw reason;
+    ctx.io.err(`${new Date().toISOString()} database unavailable: ${reason.reason}`);
+  };
+  process.on('unhandledRejection', onRejection);
   // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
   const services = opened.value;
   const auth = services.auth;
@@ -94,6 +103,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   } finally {
     await services.store.close();
     signal.release();
+    process.off('unhandledRejection', onRejection);
     // Everything is closed and stored; a handle some library left open (a half-closed socket,
     // a terminal timer) must not keep a stopped daemon alive under its service manager.
     setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
