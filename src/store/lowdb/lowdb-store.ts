@@ -319,6 +319,33 @@ export class LowdbStore implements Store {
     await this.index.close();
     await this.release();
   }
+
+  /** Each request's file as it is, bypassing the cache: a scan would push out the requests clerks are working on. */
+  async *scanRequests(): AsyncIterable<Request> {
+    for (const id of [...this.index.values()].map((e) => e.id)) {
+      const doc = this.cache.get(id) ?? (await readJson<Request>(this.docPath(id)));
+      if (doc) yield doc;
+    }
+  }
+
+  async *scanBlobs(): AsyncIterable<string> {
+    for (const name of await namesIn(join(this.dir, 'blobs'), /^[0-9a-f]{64}$/)) yield name;
+  }
+
+  async *scanChats(): AsyncIterable<BotChat> {
+    for (const name of await namesIn(join(this.dir, 'bot', 'chats'), /^-?\d+\.json$/)) {
+      const chat = await readJson<BotChat>(this.chatPath(Number(name.slice(0, -'.json'.length))));
+      if (chat) yield chat;
+    }
+  }
+}
+
+/** Names matching `pattern` in the two-character shard folders under `root` (none when it does not exist yet). */
+async function namesIn(root: string, pattern: RegExp): Promise<string[]> {
+  const shards = (await readdir(root).catch(() => [] as string[])).filter((s) => s.length === 2).sort();
+  const names: string[] = [];
+  for (const shard of shards) names.push(...(await readdir(join(root, shard)).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort());
+  return names;
 }
 
 /** Delivery marks belong to the store, not to the request's author: a save never erases them. */

@@ -362,8 +362,8 @@ export class PgStore implements Store {
   }
 
   async *scanRequests(): AsyncIterable<Request> {
-    const sql = `${READ.replace('SELECT r.doc,', 'SELECT r.id, r.doc,')} WHERE r.id > $1 ORDER BY r.id LIMIT $2`;
-    for await (const row of this.scan<ReadRow & { id: string }>(sql, (r) => r.id, '')) yield assemble(row);
+    const sql = `${READ} WHERE r.id > $1 ORDER BY r.id LIMIT $2`;
+    for await (const row of this.scan<ReadRow>(sql, (r) => r.doc.id, '')) yield assemble(row);
   }
 
   async *scanBlobs(): AsyncIterable<string> {
