@@ -93,6 +93,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_actor ON audit (actor, at, id);
     `,
   },
+  {
+    version: 2,
+    name: 'audit digest for store copy',
+    // An audit line has no natural key, yet "store copy" run twice must add each copied line once:
+    // the copy fills this with the SHA-256 of the line's canonical JSON (and its occurrence among
+    // identical lines). Lines this store appends itself leave it null, which UNIQUE allows many times.
+    sql: `ALTER TABLE audit ADD COLUMN digest text COLLATE "C" UNIQUE;`,
+  },
 ];
 
 export const LATEST = MIGRATIONS.at(-1)!.version;
