@@ -1,26 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Request } from '../../core/request.js';
+import { StoreUnavailable } from '../../store/port.js';
 import { useSession } from '../session.js';
 
+/** While the database is away, a screen tries its read again this often. */
+const RETRY_MS = 2_000;
+
 /**
- * Loads data for a screen, and loads it again when any request changes in this process (another
- * clerk's decision, a citizen's new request), so open screens never show a stale state. The last
- * good value stays on screen while reloading: nothing flickers on a slow link.
+ * Loads data for a screen, and loads it again when any request changes (in this process or, on a
+ * shared database, in another), so open screens never show a stale state. The last good value
+ * stays on screen while reloading: nothing flickers on a slow link. A read the database refused
+ * (a restart) keeps the last value, says so in `problem` (kk/ru) and is tried again every 2 s.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], relevant?: (changed: Request) => boolean): { value: T | undefined; reload: () => void } {
-  const { services } = useSession();
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], relevant?: (changed: Request) => boolean): { value: T | undefined; reload: () => void; problem: string | null } {
+  const { services, t } = useSession();
   const [value, setValue] = useState<T | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
   const generation = useRef(0);
+  const retry = useRef<NodeJS.Timeout | undefined>(undefined);
   // The caller names what `load` depends on, as with useEffect.
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    // A read the database refused (a restart) keeps the last good value; the next change reloads.
+    clearTimeout(retry.current);
     run().then(
       (v) => {
-        if (mine === generation.current) setValue(() => v);
+        if (mine !== generation.current) return;
+        setValue(() => v);
+        setProblem(null);
       },
-      () => undefined,
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        const reason = error instanceof StoreUnavailable ? error.reason : (error as Error)?.message ?? String(error);
+        setProblem(t('store.unavailable', { reason }));
+        retry.current = setTimeout(() => reload(), RETRY_MS);
+      },
     );
   }, [run]);
   useEffect(() => {
@@ -32,9 +46,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
     services.requests.changes.on('resync', reload);
     return () => {
       generation.current++;
+      clearTimeout(retry.current);
       services.requests.changes.off('changed', onChange);
       services.requests.changes.off('resync', reload);
     };
   }, [reload, services]);
-  return { value, reload };
+  return { value, reload, problem };
 }

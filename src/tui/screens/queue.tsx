@@ -59,7 +59,7 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
   const width = columns - 1;
   const scope = queueScope(actor) ?? {};
 
-  const { value: page } = useLoad(async () => {
+  const { value: page, problem } = useLoad(async () => {
     const { today } = services.requests.moment();
     const base = search ? { text: search } : tabFilter(tab, services.reference.calendar, today);
     const list = await services.requests.list({ ...base, ...scope, order: 'due', limit: pageSize, offset });
@@ -175,7 +175,7 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
       <Line width={width} bold={!typing}>{tabsLine}</Line>
       <Line width={width} dim>{` ${cells(t('tui.col.number'), t('tui.col.service'), t('tui.col.applicant'), t('tui.col.due'), t('tui.col.state'))}`}</Line>
       {rows}
-      <Line width={width} dim>{t('tui.queue.page', { from, to: offset + items.length, total })}</Line>
+      <Line width={width} dim={!problem}>{problem ?? t('tui.queue.page', { from, to: offset + items.length, total })}</Line>
     </Box>
   );
 }

@@ -42,7 +42,7 @@ export function Report({ height, onQueue }: ReportProps) {
   const [scroll, setScroll] = useState(0);
   const [saved, setSaved] = useState('');
   const width = columns - 1;
-  const { value: report } = useLoad(
+  const { value: report, problem } = useLoad(
     () => supervisorReport(services.store, services.reference, services.requests.moment().today, {}),
     [actor.login],
     () => false,
@@ -71,7 +71,7 @@ export function Report({ height, onQueue }: ReportProps) {
     }
   });
 
-  if (!report || !table) return <Line width={width}>{t('tui.busy')}</Line>;
+  if (!report || !table) return <Line width={width}>{problem ?? t('tui.busy')}</Line>;
   const w = widths(table, width);
   const row = (cells: readonly unknown[]) => cells.map((c, i) => fit(String(c ?? ''), w[i]! - 1)).join(' ');
   const body = [];

@@ -33,7 +33,7 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
   const { services, actor, t, lang, columns } = useSession();
   const [section, setSection] = useState<Section>('questionnaire');
   const [scroll, setScroll] = useState(0);
-  const { value: request } = useLoad(() => services.store.get(id), [id], (r) => r.id === id);
+  const { value: request, problem } = useLoad(() => services.store.get(id), [id], (r) => r.id === id);
   const width = columns - 1;
   const bodyHeight = Math.max(3, height - 5);
   const allowed = request && canOpen(actor, request);
@@ -59,7 +59,7 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
     if (action) onAct(action, request);
   });
 
-  if (!request) return <Line width={width}>{t('tui.busy')}</Line>;
+  if (!request) return <Para width={width} lines={3}>{problem ?? t('tui.busy')}</Para>;
   if (!allowed) return <Line width={width}>{t('tui.request.forbidden')}</Line>;
 
   const service = findService(request.service)!;
