@@ -7,6 +7,7 @@ import type { AuditEntry, RequestSummary, Store } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
 import { maskIin, maskName } from './masking.js';
 import type { RequestService } from './requests.js';
+import { orUnavailable } from './unavailable.js';
 
 /** Who may read a request's status by number (issue 5): clerks work from their own queue instead. */
 export const LOOKUP_ROLES: readonly Role[] = ['callcentre', 'operator', 'supervisor', 'admin'];
@@ -57,30 +58,33 @@ export class CallCentreLookups {
   }
 
   /** `source` says where the look-up came from (`ssh:ADDRESS`, `tui`, `cli`) for the audit log. */
-  async lookup(actor: Actor, numberInput: string, source: string): Promise<Result<MaskedStatus>> {
-    if (!LOOKUP_ROLES.includes(actor.role)) {
-      return fail(domainError('FORBIDDEN', { key: 'supervision.lookupForbidden', params: { role: actor.role } }));
-    }
-    const now = this.clock.now();
-    const parsed = parseRequestNumber(numberInput);
-    const subject = parsed.ok ? parsed.value : numberInput.trim().slice(0, SUBJECT_MAX);
-    const audit = (outcome: AuditEntry['outcome']) =>
-      this.store.appendAudit({ at: now.toISOString(), actor: actor.login, role: actor.role, kind: 'lookup', subject, outcome, source }).then(
-        () => true,
-        () => false,
-      );
-    const notLogged = () => fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason: 'audit' } }));
+  lookup(actor: Actor, numberInput: string, source: string): Promise<Result<MaskedStatus>> {
+    // The database away (a restart): "try again", never an exception under the operator's screen.
+    return orUnavailable(async () => {
+      if (!LOOKUP_ROLES.includes(actor.role)) {
+        return fail(domainError('FORBIDDEN', { key: 'supervision.lookupForbidden', params: { role: actor.role } }));
+      }
+      const now = this.clock.now();
+      const parsed = parseRequestNumber(numberInput);
+      const subject = parsed.ok ? parsed.value : numberInput.trim().slice(0, SUBJECT_MAX);
+      const audit = (outcome: AuditEntry['outcome']) =>
+        this.store.appendAudit({ at: now.toISOString(), actor: actor.login, role: actor.role, kind: 'lookup', subject, outcome, source }).then(
+          () => true,
+          () => false,
+        );
+      const notLogged = () => fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason: 'audit' } }));
 
-    const retryAt = await this.throttledUntil(actor.login, now);
-    if (retryAt) {
-      if (!(await audit('throttled'))) return notLogged();
-      const minutes = this.windowMs / 60_000;
-      return fail(domainError('THROTTLED', { key: 'supervision.throttled', params: { count: this.maxFailures, minutes, time: this.localTime(retryAt) } }));
-    }
-    const found = await this.requests.lookup(numberInput);
-    const outcome = found.ok ? 'found' : found.error.code === 'INVALID_NUMBER' ? 'invalid' : 'notFound';
-    if (!(await audit(outcome))) return notLogged();
-    return found.ok ? ok(this.masked(found.value)) : found;
+      const retryAt = await this.throttledUntil(actor.login, now);
+      if (retryAt) {
+        if (!(await audit('throttled'))) return notLogged();
+        const minutes = this.windowMs / 60_000;
+        return fail(domainError('THROTTLED', { key: 'supervision.throttled', params: { count: this.maxFailures, minutes, time: this.localTime(retryAt) } }));
+      }
+      const found = await this.requests.lookup(numberInput);
+      const outcome = found.ok ? 'found' : found.error.code === 'INVALID_NUMBER' ? 'invalid' : 'notFound';
+      if (!(await audit(outcome))) return notLogged();
+      return found.ok ? ok(this.masked(found.value)) : found;
+    });
   }
 
   /** When the actor may look up again, or null if they may now. Throttled look-ups do not count as failures. */
