@@ -87,9 +87,12 @@ const ANYWHERE: Readonly<Record<string, (turn: Turn) => Promise<void> | void>> =
   lang: changeLanguage,
 };
 
+/** The handler of a word that works anywhere; only the table's own keys (a user may send "__proto__"). */
+const anywhere = (word: string) => (Object.hasOwn(ANYWHERE, word) ? ANYWHERE[word] : undefined);
+
 async function command(turn: Turn, command: string, payload: string): Promise<void> {
   if (command === 'start') return start(turn, payload);
-  return (ANYWHERE[command] ?? ANYWHERE.menu!)(turn);
+  return (anywhere(command) ?? ANYWHERE.menu!)(turn);
 }
 
 /** callback_data is `<head>:<arg>`; the heads below work anywhere, the others belong to the application under way. */
@@ -97,8 +100,8 @@ async function press(turn: Turn, data: string, messageId: number | null): Promis
   const [head = '', ...rest] = data.split(':');
   const arg = rest.join(':');
   if (head === 'lang' && (arg === 'kk' || arg === 'ru')) return chooseLanguage(turn, arg, messageId);
-  const anywhere = ANYWHERE[head];
-  if (anywhere) return anywhere(turn);
+  const everywhere = anywhere(head);
+  if (everywhere) return everywhere(turn);
   switch (head) {
     case 'svc':
       return chooseService(turn, arg);

@@ -22,11 +22,12 @@ import { keysCommand, pdfCommand, verifyCommand } from './commands/documents.js'
 import { tuiCommand } from './commands/tui.js';
 import { lookupCommand, reportCommand } from './commands/supervision.js';
 import { migrateCommand } from './commands/migrate.js';
+import { storeCommand } from './commands/store.js';
 
 const COMMANDS: readonly CommandSpec[] = [
   serveCommand, startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
   listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand, tuiCommand,
-  lookupCommand, reportCommand, migrateCommand,
+  lookupCommand, reportCommand, migrateCommand, storeCommand,
 ];
 
 const GLOBAL: Options = {
@@ -67,6 +68,18 @@ function earlyLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return isLang(value) ? value : isLang(env.ANYQTAMA_LANG) ? env.ANYQTAMA_LANG : 'kk';
 }
 
+/** node's parseArgs says what is wrong in English: the same, in the reader's language, naming the option. */
+function optionError(error: Error & { code?: string }) {
+  // "Unknown option '--frob'", "Option '-o, --output <value>' argument missing": the long name.
+  const option = /'(?:-[^-\s,'], )?(-{1,2}[^'\s<,]+)/.exec(error.message)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return domainError('VALIDATION', { key: 'cli.unknownOption', params: { option } });
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return domainError('VALIDATION', { key: /does not take an argument/.test(error.message) ? 'cli.optionTakesNoValue' : 'cli.optionNeedsValue', params: { option } });
+  }
+  const detail = error.message.replace(/\. To specify a positional argument.*$/s, '');
+  return domainError('VALIDATION', { key: 'cli.badOption', params: { detail } });
+}
+
 /** The `anyqtama` command. Returns the exit code: 0 ok, 2 bad input, 3 not found, 4 refused, 1 other. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const { name, rest } = splitCommand(argv);
@@ -77,8 +90,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...(command?.options ?? {}) }, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
     const ctx = new CliContext(io, fallbackLang, argv.includes('--json'), resolveDataDir(undefined, io.env), argv.join(' '));
-    const detail = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    printError(ctx, domainError('VALIDATION', { key: 'cli.badOption', params: { detail } }));
+    printError(ctx, optionError(error as Error & { code?: string }));
     return EXIT.badInput;
   }
   const { values, positionals } = parsed;

@@ -5,7 +5,8 @@ import { pick, type Lang } from '../core/i18n/text.js';
 import { deadlineStatus } from '../core/lifecycle/deadline.js';
 import { findOrganisation } from '../core/offices.js';
 import type { Request } from '../core/request.js';
-import type { DomainError } from '../core/result.js';
+import { writeFileSync } from 'node:fs';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { findService } from '../core/services/catalogue.js';
 import type { Reference } from '../config/reference.js';
 import type { CliContext } from './context.js';
@@ -105,4 +106,15 @@ export function requestLines(request: Request, reference: Reference, today: stri
     lines.push(`  ${formatDateTime(e.at, offset)}  ${e.by} (${t(lang, `role.${e.role}` as MessageKey)}, ${t(lang, `channel.${e.channel}`)})  ${arrow}${extra ? `  ${extra}` : ''}`);
   }
   return lines;
+}
+
+/** Writes a file the user named (-o, --csv): a folder that is not there or a read-only disk is a clear message, not a crash. */
+export function writeOutput(path: string, data: string | Uint8Array): Result<string, DomainError> {
+  try {
+    writeFileSync(path, data);
+    return ok(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return fail(domainError('VALIDATION', { key: 'cli.fileUnwritable', params: { path, reason } }));
+  }
 }

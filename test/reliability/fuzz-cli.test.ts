@@ -191,22 +191,6 @@ afterAll(() => {
   console.info(`cli fuzz: ${stats.runs} command lines; exit codes ${[...stats.codes].sort().map(([c, n]) => `${c}×${n}`).join(', ')}`);
 });
 
-/**
- * Crashes the fuzzing found and the product does not handle yet (see "found by fuzzing" below):
- * pdf and export throw when the output file cannot be written. Lines that would only hit them again
- * are discarded, so the property keeps looking for new problems. Delete this when they are fixed.
- */
-function knownCrash(argv: readonly string[]): boolean {
-  const command = argv.find((a) => COMMANDS.some((c) => c.name === a));
-  if (command !== 'pdf' && command !== 'export') return false;
-  const safe = new Set(['-', files.outCsv, files.outPdf]);
-  return argv.some((a, i) => {
-    if (a === '-o' || a === '--output') return !safe.has(argv[i + 1] ?? '');
-    if (a.startsWith('--output=')) return !safe.has(a.slice('--output='.length));
-    return a.startsWith('-o') && a.length > 2 && !a.startsWith('--');
-  });
-}
-
 async function check(argv: readonly string[], choice: LangChoice, front: boolean): Promise<Ran> {
   const { argv: line, env } = withLang(argv, choice, front);
   const ran = await cli(line, env);
@@ -254,7 +238,6 @@ describe('the command line, whatever the arguments', () => {
   it('returns a documented exit code, never throws, and explains bad input in the reader\'s language', async () => {
     await fc.assert(
       fc.asyncProperty(line, async ({ name, rest, choice, front }) => {
-        fc.pre(!knownCrash([name, ...rest]));
         await check(name === '' ? rest : [name, ...rest], choice, front);
       }),
       { numRuns: 300, ...replay },
@@ -348,36 +331,33 @@ describe('a mistake about one option', () => {
   }, 60_000);
 });
 
-/**
- * Problems the fuzzing found, each as its smallest command line. They are marked `fails` while the
- * product still has them: once one is fixed its test fails, and the mark (and knownCrash above) goes.
- */
+/** Problems the fuzzing found (now fixed), each as its smallest command line. */
 describe('found by fuzzing', () => {
-  it.fails('pdf with an output file that cannot be written says so instead of crashing', async () => {
+  it('pdf with an output file that cannot be written says so instead of crashing', async () => {
     const ran = await cli(['pdf', '--sample', 'receipt', '-o', files.noDir]);
     expect(ran.code).toBe(EXIT.badInput);
     expect(ran.err).toContain(files.noDir);
   });
 
-  it.fails('export with an output file that cannot be written says so instead of crashing', async () => {
+  it('export with an output file that cannot be written says so instead of crashing', async () => {
     const ran = await cli(['export', '--format', 'csv', '-o', files.noDir]);
     expect(ran.code).toBe(EXIT.badInput);
     expect(ran.err).toContain(files.noDir);
   });
 
-  it.fails('list --limit that is not a number is bad input naming --limit, not an empty queue', async () => {
+  it('list --limit that is not a number is bad input naming --limit, not an empty queue', async () => {
     const ran = await cli(['list', '--limit', 'abc']);
     expect(ran.code).toBe(EXIT.badInput);
     expect(ran.err).toContain('--limit');
   });
 
-  it.fails('list --state with an empty value is bad input naming --state, not an empty queue', async () => {
+  it('list --state with an empty value is bad input naming --state, not an empty queue', async () => {
     const ran = await cli(['list', '--state=']);
     expect(ran.code).toBe(EXIT.badInput);
     expect(ran.err).toContain('--state');
   });
 
-  it.fails('a mistyped option is explained in Russian only, without node\'s English sentence', async () => {
+  it('a mistyped option is explained in Russian only, without node\'s English sentence', async () => {
     const ran = await cli(['list', '--frob', '--lang', 'ru']);
     expect(ran.code).toBe(EXIT.badInput);
     expect(ran.err).toContain('--frob');

@@ -23,19 +23,17 @@ import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { printError, stateLabel } from '../output.js';
+import { printError, stateLabel, writeOutput } from '../output.js';
 
 const isVariant = (v: unknown): v is DocumentVariant => typeof v === 'string' && (DOCUMENT_VARIANTS as readonly string[]).includes(v);
 
 /** Writes the bytes where -o says (- for standard output), else NUMBER-KIND-LANG.pdf here. */
-async function writeOut(ctx: CliContext, target: string | undefined, fallback: string, bytes: Uint8Array): Promise<string> {
+function writeOut(ctx: CliContext, target: string | undefined, fallback: string, bytes: Uint8Array): Result<string, DomainError> {
   if (target === '-') {
     ctx.io.writeBinary(bytes);
-    return '-';
+    return ok('-');
   }
-  const path = resolve(target ?? fallback);
-  await writeFile(path, bytes);
-  return path;
+  return writeOutput(resolve(target || fallback), bytes);
 }
 
 export const pdfCommand: CommandSpec = {
@@ -55,7 +53,9 @@ export const pdfCommand: CommandSpec = {
       const model = sampleDocuments().find((d) => d.kind === sample);
       if (!model) return finish(ctx, fail(badValue(ctx.lang, '--sample', 'documents.expected.kind', { kinds: DOCUMENT_KINDS.join(', ') })), () => undefined);
       const lang = variant ?? 'both';
-      const path = await writeOut(ctx, output, `sample-${model.kind}-${lang}.pdf`, await renderPdf(model, { lang }));
+      const written = writeOut(ctx, output, `sample-${model.kind}-${lang}.pdf`, await renderPdf(model, { lang }));
+      if (!written.ok) return finish(ctx, written, () => undefined);
+      const path = written.value;
       if (path !== '-') ctx.io.out(t(ctx.lang, 'documents.written', { path, document: kindLabel(ctx.lang, model.kind), number: model.number, lang: t(ctx.lang, `documents.lang.${lang}`), signed: '' }));
       return EXIT.ok;
     }
@@ -67,8 +67,9 @@ export const pdfCommand: CommandSpec = {
       const current = await service.documents!.current(found.value, variant);
       if (!current.ok) return current;
       const { kind, variant: chosen, bytes, signed } = current.value;
-      const path = await writeOut(ctx, output, `${found.value.number}-${kind}-${chosen}.pdf`, bytes);
-      return ok({ path, kind, chosen, signed, number: found.value.number ?? '' });
+      const written = writeOut(ctx, output, `${found.value.number}-${kind}-${chosen}.pdf`, bytes);
+      if (!written.ok) return written;
+      return ok({ path: written.value, kind, chosen, signed, number: found.value.number ?? '' });
     });
     return finish(ctx, result, ({ path, kind, chosen, signed, number: n }) => {
       if (path === '-') return;

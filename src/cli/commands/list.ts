@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { formatDate } from '../../core/calendar/dates.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
@@ -10,7 +9,7 @@ import { SERVICE_IDS, type ServiceId } from '../../core/services/types.js';
 import type { ListFilter, RequestSummary } from '../../store/port.js';
 import { badValue } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
-import { requestJson, stateLabel } from '../output.js';
+import { requestJson, stateLabel, writeOutput } from '../output.js';
 import { csvLines, UTF8_BOM } from '../../app/csv.js';
 
 export const listCommand: CommandSpec = {
@@ -29,12 +28,14 @@ export const listCommand: CommandSpec = {
   async run(ctx, values) {
     const states = strs(values.state).map((s) => s.toUpperCase());
     const bad = states.find((s) => !(STATES as readonly string[]).includes(s));
-    if (bad) return finish(ctx, fail(badValue(ctx.lang, '--state', 'cli.expected.state', { states: STATES.join(', ') })), () => undefined);
+    if (bad !== undefined) return finish(ctx, fail(badValue(ctx.lang, '--state', 'cli.expected.state', { states: STATES.join(', ') })), () => undefined);
     const serviceId = str(values.service);
     if (serviceId && !(SERVICE_IDS as readonly string[]).includes(serviceId)) {
       return finish(ctx, fail(badValue(ctx.lang, '--service', 'cli.expected.service')), () => undefined);
     }
-    const limit = Number(str(values.limit) ?? 50);
+    const limitText = str(values.limit) ?? '50';
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 10_000) return finish(ctx, fail(badValue(ctx.lang, '--limit', 'cli.expected.limit')), () => undefined);
     const wantOverdue = values.overdue === true;
     const wantDueSoon = values['due-soon'] === true;
     const office = str(values.office);
@@ -99,13 +100,8 @@ export const exportCommand: CommandSpec = {
       }
       return ok({ text: JSON.stringify(docs, null, 2), count: docs.length });
     });
-    return finish(ctx, result, ({ text, count }) => {
-      if (!output) {
-        ctx.io.out(text);
-        return;
-      }
-      writeFileSync(output, text);
-      ctx.io.err(t(ctx.lang, 'cli.exported', { count, path: output }));
-    });
+    if (!result.ok || !output) return finish(ctx, result, ({ text }) => ctx.io.out(text));
+    const { count } = result.value;
+    return finish(ctx, writeOutput(output, result.value.text), () => ctx.io.err(t(ctx.lang, 'cli.exported', { count, path: output })));
   },
 };

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { clockFromEnv } from '../../app/clock.js';
 import { CallCentreLookups, type MaskedStatus } from '../../app/lookups.js';
 import { reportCsv, reportTables, type ReportTable } from '../../app/report-tables.js';
@@ -13,7 +12,7 @@ import type { Reference } from '../../config/reference.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec, type Values } from '../command.js';
 import { actorOf } from '../context.js';
-import { stateLabel } from '../output.js';
+import { stateLabel, writeOutput } from '../output.js';
 import { formatDateTime } from '../../core/calendar/dates.js';
 
 /** The masked status as the call-centre reads it out: no line holds the whole IIN or name. */
@@ -125,17 +124,8 @@ export const reportCommand: CommandSpec = {
         else ctx.io.out(reportTables(report, ctx.lang).map((table) => textTable(table, ctx.lang).join('\n')).join('\n\n'));
       });
     }
-    const written = writeCsv(csvPath, reportCsv(result.value, ctx.lang));
+    const written = writeOutput(csvPath, reportCsv(result.value, ctx.lang));
     return finish(ctx, written, () => ctx.io.err(t(ctx.lang, 'supervision.csvWritten', { path: csvPath })));
   },
 };
 
-function writeCsv(path: string, text: string): Result<true, DomainError> {
-  try {
-    writeFileSync(path, text);
-    return ok(true);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fail(domainError('VALIDATION', { key: 'supervision.csvUnwritable', params: { path, reason } }));
-  }
-}

@@ -28,11 +28,6 @@ export const supervisionMessages = {
     en: 'There is no organisation "{office}" in the reference data.',
   },
   'supervision.csvWritten': { kk: 'Есеп {path} файлына жазылды.', ru: 'Отчёт записан в файл {path}.', en: 'Report written to {path}.' },
-  'supervision.csvUnwritable': {
-    kk: 'Есепті {path} файлына жазу мүмкін болмады ({reason}).',
-    ru: 'Не удалось записать отчёт в файл {path} ({reason}).',
-    en: 'Could not write the report to {path} ({reason}).',
-  },
   'supervision.lookup.lastEvent': { kk: 'Соңғы оқиға', ru: 'Последнее событие', en: 'Last event' },
   'supervision.lookup.iin': { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' },
 
