@@ -121,9 +121,12 @@ export async function startCitizenBot(options: CitizenBotOptions): Promise<Citiz
 
   let server: Server | null = null;
   let polling: Promise<void> | null = null;
+  let pollingEnded = false;
   if (options.mode.kind === 'polling') {
     await bot.telegram.deleteWebhook();
-    polling = bot.launch({ allowedUpdates: ['message', 'callback_query'] }).catch((error: Error) => log(`bot: polling stopped: ${error.message}`));
+    polling = bot.launch({ allowedUpdates: ['message', 'callback_query'] })
+      .catch((error: Error) => log(`bot: polling stopped: ${error.message}`))
+      .finally(() => (pollingEnded = true));
   } else {
     const { url, secret, port, host } = options.mode;
     const path = new URL(url).pathname;
@@ -138,10 +141,18 @@ export async function startCitizenBot(options: CitizenBotOptions): Promise<Citiz
     notifier,
     stats,
     async stop() {
-      if (polling) {
-        bot.stop('shutdown');
-        await polling;
+      // Polling starts a moment after launch() (telegraf asks getMe and deleteWebhook first): until
+      // then telegraf says "Bot is not running!", and the polling it starts afterwards would never end.
+      for (let tries = 0; polling && !pollingEnded; tries++) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch (error) {
+          if (tries >= 200) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       }
+      await polling;
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await chats.idle();
       await notifier.stop();

@@ -339,3 +339,16 @@ async function skipDocumentsWithScans(w: BotWorld, user: TestUser): Promise<void
     await next;
   }
 }
+
+describe('starting and stopping', () => {
+  it('a bot stopped the moment it started (a lease lost at once, SIGTERM during start) stops polling for good', async () => {
+    world = await startWorld();
+    await world.bot.stop();
+    world.bot = await world.startBot();
+    // No wait for its first poll: telegraf starts polling only after launch() returned.
+    await world.bot.stop();
+    const polls = world.server.callsOf('getUpdates').length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(world.server.callsOf('getUpdates').length).toBe(polls);
+  });
+});
