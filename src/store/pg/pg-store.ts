@@ -195,7 +195,8 @@ export class PgStore implements Store {
     if (request.version !== expectedVersion + 1) throw new Error(`save: version ${request.version} after ${expectedVersion}`);
     try {
       const written = await this.write(UPDATE, request, expectedVersion);
-      if (written === 1) return ok((await this.get(request.id)) ?? request);
+      // Committed: acknowledged as it was written (delivery marks are the store's, read with get()).
+      if (written === 1) return ok(request);
       const exists = await this.q('SELECT 1 FROM requests WHERE id = $1', [request.id]);
       const number = request.number ?? request.id;
       return exists.rowCount
