@@ -17,6 +17,7 @@ import { botMessages } from './messages/bot.js';
 import { notifyMessages } from './messages/notify.js';
 import { pgMessages } from './messages/pg.js';
 import { botFormMessages } from './messages/bot-form.js';
+import { storeCopyMessages } from './messages/store-copy.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -41,6 +42,7 @@ export const catalogue = {
   ...notifyMessages,
   ...pgMessages,
   ...botFormMessages,
+  ...storeCopyMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
