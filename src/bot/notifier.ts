@@ -74,7 +74,7 @@ const FIRST_FETCH = 1000;
  * How long a claim on an item lasts: every pass renews it, so only a sender that died (or lost the
  * database) lets it lapse, and then another process's notifier picks the item up.
  */
-const CLAIM_MS = 60_000;
+const CLAIM_MS = 15_000;
 
 /**
  * Tells citizens what happened to their requests, from the outbox the store keeps with every
@@ -197,7 +197,7 @@ export class OutboxNotifier {
 
   /** Starts every call that may go now, without waiting for them. */
   private async pass(): Promise<Pass> {
-    const entries = await this.o.store.claimOutbox(this.sender, this.fetchLimit, CLAIM_MS);
+    const entries = await this.o.store.claimOutbox(this.sender, this.fetchLimit, Math.max(CLAIM_MS, 3 * this.pollMs));
     const now = this.now();
     const heads = new Map<string, OutboxEntry>();
     // Items of one request go in order: only the first undelivered one is tried.
@@ -228,7 +228,7 @@ export class OutboxNotifier {
       }
       this.limiter.take(chatId, now);
       if (state.retrying) this.stats.retried += 1;
-      this.track(entry.item.id, chatId, this.step(entry, chatId, state));
+      this.track(entry.item.id, chatId, this.step(entry, chatId, state, now));
       launched += 1;
     }
     // A window full of items that must wait (blocked chats) must not hide the ones behind it.
@@ -256,14 +256,23 @@ export class OutboxNotifier {
   }
 
   /** Sends the item's next step; acknowledges the item once its last step went out. */
-  private async step(entry: OutboxEntry, chatId: number, state: ItemState): Promise<void> {
+  private async step(entry: OutboxEntry, chatId: number, state: ItemState, reservedAt: number): Promise<void> {
     let steps: readonly Step[];
     try {
       const request = await this.o.store.get(entry.requestId);
       if (!request) throw new Error(`request ${entry.requestId} not found`);
       steps = noticeSteps(request, entry.item, this.o);
       const step = steps[state.done];
-      if (step) await send(this.o.messenger, chatId, step);
+      if (step) {
+        const at = this.now();
+        // A 429 answered while this one was being composed: it waits like every other.
+        if (this.limiter.pausedUntil > at) {
+          state.notBefore = this.limiter.pausedUntil;
+          return;
+        }
+        this.limiter.started(chatId, reservedAt, at);
+        await send(this.o.messenger, chatId, step);
+      }
     } catch (error) {
       this.failed(entry, chatId, state, classifyFailure(error));
       return;

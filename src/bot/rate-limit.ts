@@ -41,6 +41,21 @@ export class SendLimiter {
     this.recent.push(now);
   }
 
+  /**
+   * A send reserved at `reservedAt` starts only `now` (reading and composing it took time): it is
+   * counted from when it really leaves, so the next one to its chat, and the second's count, are
+   * measured as Telegram sees them.
+   */
+  started(chatId: number, reservedAt: number, now: number): void {
+    if (this.lastByChat.get(chatId) === reservedAt) this.lastByChat.set(chatId, now);
+    const i = this.recent.lastIndexOf(reservedAt);
+    if (i < 0) return;
+    this.recent.splice(i, 1);
+    let at = this.recent.length;
+    while (at > 0 && this.recent[at - 1]! > now) at--;
+    this.recent.splice(at, 0, now);
+  }
+
   /** Telegram's 429: nothing at all is sent before `until`. */
   pauseUntil(until: number): void {
     this.pause = Math.max(this.pause, until);

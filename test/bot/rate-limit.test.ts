@@ -25,6 +25,20 @@ describe('what a failed send means for the retry', () => {
 });
 
 describe('the limiter', () => {
+  it('counts a send from when it really left, not from when it was reserved', () => {
+    const limiter = new SendLimiter({ perChatIntervalMs: 1000, globalPerSecond: 2 });
+    limiter.take(7, 0);
+    limiter.take(8, 10);
+    // Composing the first took 400 ms: its chat's next message and the second's count move with it.
+    limiter.started(7, 0, 400);
+    expect(limiter.readyAt(7, 500)).toBe(1400);
+    expect(limiter.readyAt(9, 500)).toBe(1010);
+    expect(limiter.readyAt(9, 1010)).toBe(1010);
+    // Once the earlier one is a second old, two more may start.
+    limiter.take(9, 1010);
+    expect(limiter.readyAt(10, 1010)).toBe(1400);
+  });
+
   it('lets one chat have a message a second and all chats together 30 a second', () => {
     const limiter = new SendLimiter({ perChatIntervalMs: 1000, globalPerSecond: 30 });
     expect(limiter.readyAt(1, 0)).toBe(0);

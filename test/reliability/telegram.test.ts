@@ -81,14 +81,12 @@ describe('the citizen bot on two serve processes sharing one database', () => {
     expect(cluster.calls.filter((k) => k.by === standby.tag)).toEqual([]);
     expect(server.callsOf('getUpdates').some((c) => c.errorCode === 409)).toBe(false);
 
-    // The notifier counts a send against the limits when it decides on it, then reads the request
-    // from the database and only then calls Telegram: on a loaded 2-core machine that read spreads
-    // a batch of 30 over up to ~500 ms, and the server sees the arrivals. Hence the allowance: a
-    // missing per-chat or overall limit, or a pause not kept, still shows far beyond it.
-    const limits = limitsKept(server.calls, { jitterMs: 500, inFlightMs: 1000 });
+    // The notifier counts a send from the moment it leaves (after reading and composing it), so what
+    // the server sees differs only by the local network's jitter: 150 ms allowed on a loaded machine.
+    const limits = limitsKept(server.calls, { jitterMs: 150, inFlightMs: 1000 });
     console.log(
       `Telegram away ${((backAt - outageFrom) / 1000).toFixed(1)} s; all ${chats.length * 3} notices delivered ${((allAt - backAt) / 1000).toFixed(1)} s after it came back; ` +
-      `${limits.sends} sends, ${limits.rateLimited} answered 429 (${limits.rateLimited - INJECTED} by the server's flood control, the rest injected); least gap in one chat ${limits.leastGapMs} ms; busiest second ${limits.busiestSecond} sends (${limits.busiestWithJitter} in 500 ms); ` +
+      `${limits.sends} sends, ${limits.rateLimited} answered 429 (${limits.rateLimited - INJECTED} by the server's flood control, the rest injected); least gap in one chat ${limits.leastGapMs} ms; busiest second ${limits.busiestSecond} sends (${limits.busiestWithJitter} in 850 ms); ` +
       `sends inside a 429 pause: ${limits.duringPause.length} (ms after the 429: ${limits.duringPause.join(', ') || '—'})`,
     );
     expect(limits.rateLimited).toBeGreaterThanOrEqual(INJECTED);
@@ -173,8 +171,9 @@ describe('the citizen bot on two serve processes sharing one database', () => {
       `all delivered ${((allAt - killedAt) / 1000).toFixed(1)} s after the kill; accepted but unrecorded at the kill: ${[...unrecorded].join(' ') || 'none'}; duplicated: ${duplicated.map((d) => `${d} (first copy accepted ${firstCopy(d)} ms before the kill)`).join(' ') || 'none'}; ` +
       `survivor's sends within 30 s of the kill: ${survivorSends.length - late.length}, later: ${late.length}, the first of those ${late[0] ? ((late[0].at - killedAt) / 1000).toFixed(1) : '—'} s after the kill`,
     );
-    // The survivor sends what the dead process held as soon as its claims lapse.
+    // The survivor sends what the dead process held as soon as its claims lapse (15 s at most).
     expect((allAt - killedAt) / 1000).toBeLessThanOrEqual((heldAtKill.lapseInS ?? 0) + 20);
+    expect(heldAtKill.lapseInS ?? 0).toBeLessThanOrEqual(15);
     // Only a step Telegram accepted whose record the kill cut off may go twice.
     for (const d of duplicated) expect(unrecorded, `${d} sent twice`).toContain(d);
     // Nothing from the restarted process: it stood by throughout.
