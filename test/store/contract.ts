@@ -110,6 +110,29 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(page.items[0]!.id).not.toBe(b.id);
     });
 
+    it('pages a queue of several states in due order, requests without a due date last and out of date ranges', async () => {
+      const due = (dueDate: string) => ({ dueDate, rule: { unit: 'calendar' as const, amount: 15, source: 't' }, explanation: {} });
+      const made = [
+        aRequest({ due: due('2026-04-03') }),
+        aRequest({ state: 'IN_WORK', due: due('2026-04-01') }),
+        aRequest({ state: 'IN_WORK', due: due('2026-04-05') }),
+        aRequest({ due: null }),
+        aRequest({ state: 'COMPLETED', due: due('2026-04-02') }),
+        aRequest({ due: due('2026-04-04') }),
+      ];
+      for (const r of made) await store.create(r);
+      const [a, b, c, none, , d] = made;
+      const ids = async (f: Parameters<Store['list']>[0]) => (await store.list(f)).items.map((i) => i.id);
+      const open = ['SUBMITTED', 'IN_WORK'] as const;
+      expect(await ids({ states: [...open], order: 'due' })).toEqual([b!.id, a!.id, d!.id, c!.id, none!.id]);
+      const page = await store.list({ states: [...open], order: 'due', limit: 2, offset: 2 });
+      expect(page.items.map((i) => i.id)).toEqual([d!.id, c!.id]);
+      expect(page.total).toBe(5);
+      expect(await ids({ states: ['SUBMITTED'], order: 'due' })).toEqual([a!.id, d!.id, none!.id]);
+      expect(await ids({ states: [...open], dueOnOrBefore: '2026-04-04' })).toEqual([b!.id, a!.id, d!.id]);
+      expect(await ids({ states: [...open], dueOnOrAfter: '2026-04-04' })).toEqual([d!.id, c!.id]);
+    });
+
     it('hands out increasing sequence numbers that continue after a restart', async () => {
       const first = await store.nextSequence(2026);
       const second = await store.nextSequence(2026);

@@ -26,7 +26,8 @@ export function isUnavailable(error: unknown): boolean {
     if (/^(08|57P0)/.test(e.code)) return true; // connection exception, admin shutdown, crash shutdown, cannot connect now
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(e.code)) return true;
   }
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(e?.message ?? '');
+  // pg-pool's own: every connection busy (or the server not answering) for connectionTimeoutMillis.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(e?.message ?? '');
 }
 
 const unavailable = (reason: string) => fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason } }));
@@ -224,10 +225,10 @@ export class PgStore implements Store {
   }
 
   async list(filter: ListFilter): Promise<Page<RequestSummary>> {
-    const { page, count, params } = listQuery(filter);
+    const { page, count, params, countParams } = listQuery(filter);
     const [rows, total] = await Promise.all([
       this.q<SummaryRow>(page, params),
-      this.q<{ total: string }>(count, params.slice(0, -2)),
+      this.q<{ total: string }>(count, countParams),
     ]);
     return { items: rows.rows.map(rowToSummary), total: Number(total.rows[0]!.total) };
   }

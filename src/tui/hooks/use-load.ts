@@ -20,20 +20,42 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
   const retry = useRef<NodeJS.Timeout | undefined>(undefined);
   // The caller names what `load` depends on, as with useEffect.
   const run = useCallback(load, deps);
+  // One read in flight per screen: changes arriving meanwhile (500 a second across a region) make
+  // one more read when it ends, not one each.
+  const loading = useRef(false);
+  const again = useRef(false);
   const reload = useCallback(() => {
+    if (loading.current) {
+      again.current = true;
+      return;
+    }
+    loading.current = true;
     const mine = ++generation.current;
     clearTimeout(retry.current);
+    const settle = () => {
+      // A read from before the screen's settings changed (or it closed) no longer owns the flags.
+      if (mine !== generation.current) return;
+      loading.current = false;
+      if (again.current) {
+        again.current = false;
+        reload();
+      }
+    };
     run().then(
       (v) => {
-        if (mine !== generation.current) return;
-        setValue(() => v);
-        setProblem(null);
+        if (mine === generation.current) {
+          setValue(() => v);
+          setProblem(null);
+        }
+        settle();
       },
       (error: unknown) => {
-        if (mine !== generation.current) return;
-        const reason = error instanceof StoreUnavailable ? error.reason : (error as Error)?.message ?? String(error);
-        setProblem(t('store.unavailable', { reason }));
-        retry.current = setTimeout(() => reload(), RETRY_MS);
+        if (mine === generation.current) {
+          const reason = error instanceof StoreUnavailable ? error.reason : (error as Error)?.message ?? String(error);
+          setProblem(t('store.unavailable', { reason }));
+          retry.current = setTimeout(() => reload(), RETRY_MS);
+        }
+        settle();
       },
     );
   }, [run]);
@@ -46,6 +68,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
     services.requests.changes.on('resync', reload);
     return () => {
       generation.current++;
+      loading.current = false;
+      again.current = false;
       clearTimeout(retry.current);
       services.requests.changes.off('changed', onChange);
       services.requests.changes.off('resync', reload);

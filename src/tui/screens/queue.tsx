@@ -64,7 +64,9 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
     const base = search ? { text: search } : tabFilter(tab, services.reference.calendar, today);
     const list = await services.requests.list({ ...base, ...scope, order: 'due', limit: pageSize, offset });
     return { ...list, today };
-  }, [tab, search, offset, pageSize, actor.login]);
+  }, [tab, search, offset, pageSize, actor.login],
+  // Only changes in this queue's office or centre reload it.
+  (r) => (!scope.office || r.office === scope.office) && (!scope.receivedBy || r.receivedBy === scope.receivedBy));
 
   const items = page?.items ?? [];
   const total = page?.total ?? 0;
