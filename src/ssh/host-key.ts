@@ -28,7 +28,7 @@ export async function loadHostKey(dataDir: string): Promise<Result<HostKey>> {
   }
   const created = text === null;
   if (text === null) {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'anyqtama host key' });
+    const pair = ed25519KeyPair('anyqtama host key');
     await mkdir(join(dataDir, 'ssh'), { recursive: true, mode: 0o700 });
     // 'wx': two servers started at once on one folder must not overwrite each other's fresh key.
     try {
@@ -44,6 +44,23 @@ export async function loadHostKey(dataDir: string): Promise<Result<HostKey>> {
   const parsed = ssh2.utils.parseKey(text);
   if (parsed instanceof Error || Array.isArray(parsed) || !parsed.isPrivateKey()) return fail(unreadable(path, parsed instanceof Error ? parsed.message : 'not a private key'));
   return ok({ path, privateKey: text, fingerprint: sshFingerprint(parsed.getPublicSSH()), created });
+}
+
+/**
+ * An ed25519 key pair in OpenSSH format that ssh2 reads back. ssh2's generator drops a leading zero
+ * byte of the public key, so about one key in 256 is malformed (mscdex/ssh2#1390, #1513): a server
+ * would then refuse to start on its own fresh host key. Such a pair is thrown away and made again.
+ */
+export function ed25519KeyPair(comment: string): { private: string; public: string } {
+  for (let attempt = 0; ; attempt++) {
+    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment });
+    const readable = [pair.private, pair.public].every((text) => {
+      const parsed = ssh2.utils.parseKey(text);
+      return !(parsed instanceof Error) && !Array.isArray(parsed);
+    });
+    if (readable) return pair;
+    if (attempt >= 50) throw new Error('ssh2 made no readable ed25519 key in 50 attempts');
+  }
 }
 
 const unreadable = (path: string, reason: string) => domainError('STORE_FAILED', { key: 'ssh.serve.hostKeyUnreadable', params: { path, reason } });

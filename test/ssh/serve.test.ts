@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectExit, seededDir, TempDirs } from '../cli/helpers.js';
 import { startTerm } from '../tui/term.js';
 import { shellWithoutPty, sshExec, sshSession, startServe, tryKeyboardLogin, type ServeHandle } from './helpers.js';
+import { ed25519KeyPair } from '../../src/ssh/host-key.js';
 
 const PASSWORD = 'anyqtama-demo';
 const dirs = new TempDirs();
 let serve: ServeHandle;
 let keyFile: string;
-const key = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'ekb-clerk@laptop' });
+const key = ed25519KeyPair('ekb-clerk@laptop');
 
 beforeAll(async () => {
   const dir = await seededDir(dirs);
@@ -62,7 +62,7 @@ describe('clerks log in over SSH', () => {
     const session = await sshSession({ port: serve.port, login: 'ekb-clerk', privateKey: key.private });
     await session.waitFor('ekb-clerk');
     session.close();
-    const stranger = ssh2.utils.generateKeyPairSync('ed25519');
+    const stranger = ed25519KeyPair('stranger');
     await expect(sshSession({ port: serve.port, login: 'ekb-clerk', privateKey: stranger.private })).rejects.toThrow(/authentication/i);
   });
 
