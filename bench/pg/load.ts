@@ -109,14 +109,7 @@ export async function prepareSchema(options: {
     const mark = await loadMark(admin, schema);
     if (mark && mark.requests === options.count && !options.fresh) {
       // A newer program may have added migrations since the load: they apply to loaded data as to any.
-      const pool = new pg.Pool(PgStore.config({ url: options.url, schema, poolSize: 1, application: 'anyqtama bench-load' }));
-      const client = await pool.connect();
-      try {
-        await migrate(client);
-      } finally {
-        client.release();
-        await pool.end();
-      }
+      await PgStore.migrate({ url: options.url, schema, application: 'anyqtama bench-load' });
       return { loaded: false, mark };
     }
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate } from '../../src/store/pg/migrations.js';
 import { PgStore } from '../../src/store/pg/pg-store.js';
 
 /**
@@ -29,16 +28,7 @@ export async function freshSchema(options: { migrated?: boolean; url?: string } 
   } finally {
     await admin.end();
   }
-  if (options.migrated !== false) {
-    const pool = new pg.Pool(PgStore.config({ url, schema }));
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-      await pool.end();
-    }
-  }
+  if (options.migrated !== false) await PgStore.migrate({ url, schema });
   const separator = url.includes('?') ? '&' : '?';
   return {
     url,

@@ -4,7 +4,7 @@ import type { HistoryEvent, OutboxItem, Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
 import { StoreUnavailable, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type StoreChange, type User, type Lease } from '../port.js';
 import { AdvisoryLease } from './lease.js';
-import { LATEST, schemaVersion } from './migrations.js';
+import { LATEST, migrate, schemaVersion } from './migrations.js';
 import { fold, listQuery, rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './list-query.js';
 
 export interface PgStoreOptions {
@@ -133,6 +133,17 @@ export class PgStore implements Store {
       connectionTimeoutMillis: 5_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     };
+  }
+
+  /** Applies the missing schema steps to the database (and schema) of `options`, on a connection of its own. */
+  static async migrate(options: PgStoreOptions): Promise<Awaited<ReturnType<typeof migrate>>> {
+    const client = new pg.Client(PgStore.config(options));
+    await client.connect();
+    try {
+      return await migrate(client);
+    } finally {
+      await client.end();
+    }
   }
 
   /** Connects and checks the schema: `migrate` must have run, and no newer program may have migrated it. */
