@@ -207,6 +207,16 @@ export interface Store {
   getChat(chatId: number): Promise<BotChat | null>;
   /** Stores the chat's record; resolves once it is on disk. */
   putChat(chat: BotChat): Promise<void>;
+  /**
+   * Deletes the bot conversations whose last message (`updatedAt`) is before `before` (ISO):
+   * an abandoned questionnaire must not keep a phone and answers for ever. Returns how many.
+   */
+  sweepChats(before: string): Promise<number>;
+  /**
+   * Deletes the requests still in DRAFT (a counter intake put aside) last changed before `before`,
+   * with their history; blobs are content-addressed and may be shared, so they stay. Returns how many.
+   */
+  sweepDrafts(before: string): Promise<number>;
   /** Appends to the audit log; resolves once the entry is on disk. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries matching the filter, newest first. */
