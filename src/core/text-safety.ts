@@ -51,3 +51,17 @@ export function safeText(text: string, options: SafeTextOptions = {}): string {
 export function hasUnsafeText(text: string): boolean {
   return UNSAFE_CHAR.test(text);
 }
+
+/**
+ * Output for a terminal that is not ours to reformat (the command line's stdout and stderr, which
+ * print stored names and answers): sequences and controls removed as in `safeText`, but tabs and
+ * CRLF line ends kept, so CSV and aligned text come out as they were written. A lone CR, which
+ * would let text overwrite its own line, is removed.
+ */
+export function terminalSafe(text: string): string {
+  if (!ANY_SUSPECT.test(text)) return text;
+  return text
+    .replace(STRING_SEQUENCE, '').replace(CSI_SEQUENCE, '').replace(OTHER_ESCAPE, '')
+    .replace(/\r(?!\n)/g, '')
+    .replace(UNSAFE_CHARS, '');
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeText, safeText } from '../../src/core/text-safety.js';
+import { hasUnsafeText, safeText, terminalSafe } from '../../src/core/text-safety.js';
 import { validateAnswer } from '../../src/core/forms/validate.js';
 import type { Field } from '../../src/core/forms/field.js';
 
@@ -54,6 +54,19 @@ describe('text made safe for a clerk\'s terminal', () => {
   it('the bot asks again for an answer with a bidi override, as for a control character', () => {
     expect(hasUnsafeText('Иванов\u202Eвонави')).toBe(true);
     expect(hasUnsafeText('бір\nекі\tүш')).toBe(false);
+  });
+});
+
+describe('what the command line prints', () => {
+  it('keeps tabs and CSV line ends but loses sequences, overrides and a lone carriage return', () => {
+    expect(terminalSafe('№\tАты\r\n26-000001-1\t\x1b]0;PWNED\x07Нұр\u202Eланова\r\n')).toBe('№\tАты\r\n26-000001-1\tНұрланова\r\n');
+    expect(terminalSafe('ok\rFAKE')).toBe('okFAKE');
+    fc.assert(fc.property(mixed, (text) => {
+      const out = terminalSafe(text);
+      expect(out).not.toContain(ESC);
+      expect(out).not.toMatch(C1);
+      expect(out).not.toMatch(BIDI);
+    }));
   });
 });
 
