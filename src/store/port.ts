@@ -121,7 +121,10 @@ export interface AuditEntry {
   readonly actor: string;
   readonly role: string;
   readonly kind: AuditKind;
-  /** What was looked up: the request number (as typed, when it was not a valid number). */
+  /**
+   * What was looked up: the request number; a mistyped one as typed only when it is shaped like a
+   * number, else "?" (app/lookups.ts auditSubject). Audit lines hold no IIN, name or phone.
+   */
   readonly subject: string;
   readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled';
   /** Where it came from, e.g. `ssh:10.0.0.5` or `cli`. */
