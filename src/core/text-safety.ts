@@ -14,9 +14,11 @@
 //  - OSC, DCS, SOS, PM, APC (ESC ] P X ^ _): a string up to BEL, ST (ESC \), the next ESC or the end;
 //  - CSI (ESC [): parameter bytes, intermediate bytes, one final byte;
 //  - any other escape: intermediate bytes and one final byte (ESC c, ESC 7, ESC ( B).
-// The 8-bit forms (C1: 0x9B CSI, 0x9D OSC, 0x90 DCS, ...) the same way.
-const STRING_SEQUENCE = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c|(?=\u001b)|$)/g;
-const CSI_SEQUENCE = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
+// The 8-bit introducers (C1: U+009B CSI, U+009D OSC, U+0090 DCS, ...) are removed alone, as every
+// C1 character is: what follows them is then plain text. They also turn up in mis-decoded
+// Cyrillic (UTF-8 read as Latin-1), where cutting to the end would lose the rest of an answer.
+const STRING_SEQUENCE = /\u001b[\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c|(?=\u001b)|$)/g;
+const CSI_SEQUENCE = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 const OTHER_ESCAPE = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 
 /**

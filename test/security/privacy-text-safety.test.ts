@@ -49,6 +49,8 @@ describe('text made safe for a clerk\'s terminal', () => {
     expect(safeText('a\x1b]0;x\x1b[31mb')).toBe('ab');
     expect(safeText('жол\r\nекінші\tжол', { multiline: true })).toBe('жол\nекінші жол');
     expect(safeText('жол\nекінші')).toBe('жол екінші');
+    // An 8-bit introducer goes alone: mis-decoded Cyrillic keeps the rest of the answer.
+    expect(safeText('x\u0090yz \u009b31mRED')).toBe('xyz 31mRED');
   });
 
   it('the bot asks again for an answer with a bidi override, as for a control character', () => {
