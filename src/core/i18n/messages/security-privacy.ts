@@ -3,7 +3,7 @@ import type { Text } from '../text.js';
 /** Personal data kept no longer than needed: the retention sweep of bot chats and drafts (issue 13). */
 export const securityPrivacyMessages = {
   'retention.summary': {
-    kk: 'Сақтау мерзімі өткен деректерді жою: аяқталмаған боттағы сөйлесулер мен өтініш жобалары',
+    kk: 'Сақтау мерзімі өткен деректерді жою: боттағы аяқталмаған сөйлесулер мен өтініш жобалары',
     ru: 'Удалить данные с истёкшим сроком хранения: брошенные переписки с ботом и черновики заявок',
     en: 'Delete data past its retention period: abandoned bot conversations and draft requests',
   },
