@@ -1,4 +1,5 @@
-import { cp, readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../../src/core/services/examples.js';
@@ -41,8 +42,13 @@ describe('a questionnaire with escape sequences, submitted with `submit --data`'
     answers.requestedInformation = `${EVIL} жұмыс өтілі туралы`;
     answers.subject.nameChanges = `Серікова${EVIL}`;
     answers.applicant.lastName = 'Нұр\u202Eланова';
-    const data = writeJson(dirs.make('evil'), 'evil.json', answers);
-    const request = await submitted(['--service', 'archive-certificate', '--channel', 'office', '--as', 'kzo-clerk', '--data', data], { dataDir: dir });
+    const work = dirs.make('evil');
+    const data = writeJson(work, 'evil.json', answers);
+    // A file name can carry the same bytes (Linux allows any but / and NUL).
+    const scan = join(work, `скан\x1b]0;PWNED\x07\u202E.pdf`);
+    writeFileSync(scan, '%PDF-1.4\n%%EOF\n');
+    const request = await submitted(['--service', 'archive-certificate', '--channel', 'office', '--as', 'kzo-clerk', '--data', data, '--attach', scan], { dataDir: dir });
+    expect(request.attachments.map((a: { name: string }) => a.name)).toEqual(['скан.pdf']);
     expect(request.answers.requestedInformation).toBe('RED жұмыс өтілі туралы');
     expect(request.answers.subject.nameChanges).toBe('СеріковаRED');
     expect(request.applicant.fullName).toBe('Нұрланова Айгүл Серікқызы');
