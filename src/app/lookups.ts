@@ -35,8 +35,19 @@ export interface LookupOptions {
 }
 
 const FAILED: ReadonlySet<AuditEntry['outcome']> = new Set(['notFound', 'invalid']);
-/** A typed "number" is logged as typed, but a pasted page of text is not. */
-const SUBJECT_MAX = 40;
+
+/**
+ * What an audit line says was looked up: the request number, and nothing of a person. A typed
+ * near-number ("26-00012") is kept as typed, so guessing shows in the log; anything else (an IIN,
+ * a phone or a name typed into the number field by mistake) is logged as "?" only. The request
+ * number, who, the outcome and when are enough to answer "who looked at this request".
+ */
+export function auditSubject(input: string): string {
+  const parsed = parseRequestNumber(input);
+  if (parsed.ok) return parsed.value;
+  const typed = input.trim();
+  return /^\d{2}-[\d-]{0,10}$/.test(typed) ? typed : '?';
+}
 
 /**
  * The call-centre's status look-up. Every look-up is written to the audit log before the answer
@@ -65,8 +76,7 @@ export class CallCentreLookups {
         return fail(domainError('FORBIDDEN', { key: 'supervision.lookupForbidden', params: { role: actor.role } }));
       }
       const now = this.clock.now();
-      const parsed = parseRequestNumber(numberInput);
-      const subject = parsed.ok ? parsed.value : numberInput.trim().slice(0, SUBJECT_MAX);
+      const subject = auditSubject(numberInput);
       const audit = (outcome: AuditEntry['outcome']) =>
         this.store.appendAudit({ at: now.toISOString(), actor: actor.login, role: actor.role, kind: 'lookup', subject, outcome, source }).then(
           () => true,

@@ -4,6 +4,7 @@ import { formatRequestNumber, parseRequestNumber } from '../core/identity/reques
 import { numberProblemKey } from '../core/identity/checks.js';
 import type { Lang } from '../core/i18n/text.js';
 import { validateForm } from '../core/forms/validate.js';
+import { safeText } from '../core/text-safety.js';
 import type { Command, TransitionContext } from '../core/lifecycle/context.js';
 import { transition } from '../core/lifecycle/transition.js';
 import { findOrganisation, providersOf } from '../core/offices.js';
@@ -198,7 +199,8 @@ export class RequestService {
     const attachments: Attachment[] = [];
     for (const file of input.attachments ?? []) {
       const sha256 = await this.store.putBlob(file.content);
-      attachments.push({ name: file.name, mediaType: file.mediaType, size: file.content.byteLength, sha256, ...(file.documentId ? { documentId: file.documentId } : {}), addedAt: now, addedBy: input.actor.login });
+      // A file's name is typed by whoever sent it and drawn on clerks' terminals (core/text-safety.ts).
+      attachments.push({ name: safeText(file.name), mediaType: file.mediaType, size: file.content.byteLength, sha256, ...(file.documentId ? { documentId: file.documentId } : {}), addedAt: now, addedBy: input.actor.login });
     }
     const applicant = (answers.applicant ?? {}) as Record<string, string>;
     return {
@@ -218,7 +220,7 @@ export class RequestService {
       },
       answers,
       attachments,
-      paperDocuments: [...(input.paperDocuments ?? [])],
+      paperDocuments: (input.paperDocuments ?? []).map((p) => safeText(p)),
       createdAt: now,
       updatedAt: now,
       submittedAt: null,

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../core/text-safety.js';
+
 /** Where a command writes; tests pass their own to read what a user would see. */
 export interface Io {
   out(text: string): void;
@@ -7,9 +9,10 @@ export interface Io {
   readonly env: NodeJS.ProcessEnv;
 }
 
+// What a command prints may hold stored text (names, answers, notes) from before intake cleaned it.
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
+  err: (text) => process.stderr.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
   writeBinary: (bytes) => process.stdout.write(bytes),
   env: process.env,
 };

@@ -23,11 +23,13 @@ import { tuiCommand } from './commands/tui.js';
 import { lookupCommand, reportCommand } from './commands/supervision.js';
 import { migrateCommand } from './commands/migrate.js';
 import { storeCommand } from './commands/store.js';
+import { retentionCommand } from './commands/retention.js';
 
 const COMMANDS: readonly CommandSpec[] = [
   serveCommand, startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
   listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand, tuiCommand,
   lookupCommand, reportCommand, migrateCommand, storeCommand,
+  retentionCommand,
 ];
 
 const GLOBAL: Options = {

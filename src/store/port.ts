@@ -121,7 +121,10 @@ export interface AuditEntry {
   readonly actor: string;
   readonly role: string;
   readonly kind: AuditKind;
-  /** What was looked up: the request number (as typed, when it was not a valid number). */
+  /**
+   * What was looked up: the request number; a mistyped one as typed only when it is shaped like a
+   * number, else "?" (app/lookups.ts auditSubject). Audit lines hold no IIN, name or phone.
+   */
   readonly subject: string;
   readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled';
   /** Where it came from, e.g. `ssh:10.0.0.5` or `cli`. */
@@ -207,6 +210,16 @@ export interface Store {
   getChat(chatId: number): Promise<BotChat | null>;
   /** Stores the chat's record; resolves once it is on disk. */
   putChat(chat: BotChat): Promise<void>;
+  /**
+   * Deletes the bot conversations whose last message (`updatedAt`) is before `before` (ISO):
+   * an abandoned questionnaire must not keep a phone and answers for ever. Returns how many.
+   */
+  sweepChats(before: string): Promise<number>;
+  /**
+   * Deletes the requests still in DRAFT (a counter intake put aside) last changed before `before`,
+   * with their history; blobs are content-addressed and may be shared, so they stay. Returns how many.
+   */
+  sweepDrafts(before: string): Promise<number>;
   /** Appends to the audit log; resolves once the entry is on disk. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries matching the filter, newest first. */

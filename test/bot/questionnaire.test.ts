@@ -187,7 +187,7 @@ function askingKind(id: string): QuestionnaireState {
 describe('a refused answer', () => {
   const bad: Array<[string, string]> = [
     ['name', '😀😀'], ['name', 'محمد'], ['name', '王伟'], ['name', 'Айгүл2'], ['name', '     '], ['name', 'А'.repeat(4096)],
-    ['name', 'Ай\u0000гүл'], ['line', 'екі\nжол'], ['line', 'x'.repeat(11)], ['line', 'a\u0007b'], ['story', 'x'.repeat(51)],
+    ['name', 'Ай\u0000гүл'], ['line', 'a\u202Eb'], ['line', 'a\u001b]0;x\u0007b'], ['line', 'екі\nжол'], ['line', 'x'.repeat(11)], ['line', 'a\u0007b'], ['story', 'x'.repeat(51)],
     ['iin', '850305400011'], ['iin', '12345'], ['bin', '850305400010'], ['either', '123456789012'],
     ['born', '31.02.2020'], ['born', '10.03.2027'], ['born', 'кеше'], ['year', '1989'], ['year', '2027'], ['year', 'abcd'],
     ['phone', '12345'], ['email', 'aigul@'], ['postcode', '12345'], ['colour', '3'], ['colour', 'жасыл'], ['agree', 'мүмкін'],

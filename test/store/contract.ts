@@ -263,6 +263,42 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect((await store.list({ chatId: 999 })).total).toBe(0);
     });
 
+    it('forgets abandoned chats and untouched drafts after the retention period, and nothing else', async () => {
+      const chat = (chatId: number, updatedAt: string): BotChat => ({
+        chatId, userId: chatId, phone: '+77011234567', flow: { step: 'questionnaire' }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt,
+      });
+      await store.putChat(chat(601, '2026-02-17T23:59:59.000Z'));
+      await store.putChat(chat(602, '2026-02-18T00:00:00.000Z'));
+      await store.putChat(chat(-603, '2026-03-01T00:00:00.000Z'));
+      const draft = (updatedAt: string) => aRequest({
+        number: null, state: 'DRAFT', submittedAt: null, submittedOn: null, due: null, history: [], outbox: [], createdAt: updatedAt, updatedAt,
+      });
+      const oldDraft = draft('2026-02-01T00:00:00.000Z');
+      const freshDraft = draft('2026-02-18T00:00:00.000Z');
+      const oldFiled = aRequest({ updatedAt: '2026-01-01T00:00:00.000Z' });
+      for (const r of [oldDraft, freshDraft, oldFiled]) expect((await store.create(r)).ok).toBe(true);
+
+      const before = '2026-02-18T00:00:00.000Z';
+      expect(await store.sweepChats(before)).toBe(1);
+      expect(await store.sweepDrafts(before)).toBe(1);
+      expect(await store.getChat(601)).toBeNull();
+      expect(await store.getChat(602)).not.toBeNull();
+      expect(await store.getChat(-603)).not.toBeNull();
+      expect(await store.get(oldDraft.id)).toBeNull();
+      expect(await store.get(freshDraft.id)).toEqual(freshDraft);
+      expect(await store.get(oldFiled.id)).toEqual(oldFiled);
+      expect((await store.list({ states: ['DRAFT'] })).items.map((s) => s.id)).toEqual([freshDraft.id]);
+      // A second sweep finds nothing more, and the deletions outlive a restart.
+      expect(await store.sweepChats(before)).toBe(0);
+      expect(await store.sweepDrafts(before)).toBe(0);
+      store = await harness.reopen(store);
+      expect(await store.get(oldDraft.id)).toBeNull();
+      expect(await store.getChat(601)).toBeNull();
+      const chats: number[] = [];
+      for await (const c of store.scanChats()) chats.push(c.chatId);
+      expect(chats.sort((a, b) => a - b)).toEqual([-603, 602]);
+    });
+
     it('finds everything again after a restart', async () => {
       const rs = Array.from({ length: 20 }, () => aRequest());
       for (const r of rs) await store.create(r);

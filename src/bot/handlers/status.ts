@@ -7,6 +7,7 @@ import { contactPhones, findOrganisation } from '../../core/offices.js';
 import type { Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { localDate } from '../../app/clock.js';
+import { auditSubject } from '../../app/lookups.js';
 import type { AuditEntry, RequestSummary } from '../../store/port.js';
 import { kindLabel } from '../../documents/verification-text.js';
 import type { Button } from '../replies.js';
@@ -58,9 +59,10 @@ export async function statusDigits(turn: Turn, number: string, input: string): P
   turn.say(turn.t('bot.status.noMatch', { left: STATUS_FAILURES - failures.length }), turn.cancelRow());
 }
 
+/** The digits the citizen typed are never logged, right or wrong: only the number and the outcome. */
 function audit(turn: Turn, subject: string, outcome: AuditEntry['outcome']): Promise<void> {
   return turn.deps.store.appendAudit({
-    at: turn.deps.requests.moment().now, actor: `telegram:${turn.update.userId}`, role: 'citizen', kind: 'lookup', subject, outcome, source: 'bot',
+    at: turn.deps.requests.moment().now, actor: `telegram:${turn.update.userId}`, role: 'citizen', kind: 'lookup', subject: auditSubject(subject), outcome, source: 'bot',
   });
 }
 

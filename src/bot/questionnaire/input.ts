@@ -3,6 +3,7 @@ import { validateAnswer } from '../../core/forms/validate.js';
 import { pick, type Lang, type Text } from '../../core/i18n/text.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { expectedText, message } from './display.js';
+import { hasUnsafeText } from '../../core/text-safety.js';
 
 /**
  * What the citizen sent, turned into an answer. Button values are short fixed words (Telegram
@@ -76,8 +77,6 @@ export function optionsText(options: readonly Option[]): Text {
   return message('botForm.expected.buttons', (lang) => ({ options: list(lang) }));
 }
 
-// C0 and C1 control characters, DEL; tabs and line breaks are judged by the field's own rules.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
  * A counter clerk's and a citizen's ways of typing a date, tidied into the DD.MM.YYYY the core
@@ -103,7 +102,9 @@ export function interpret(field: Exclude<Field, GroupField>, input: string, curr
     const kept = validateAnswer(field, current, today);
     return kept.ok ? kept : fail(expected);
   }
-  if (CONTROL.test(input)) return fail(message('botForm.controlChars'));
+  // Controls, escapes and bidi overrides (core/text-safety.ts): asked again rather than silently
+  // changed, so the citizen sees what is stored. Tabs and line breaks are judged by the field.
+  if (hasUnsafeText(input)) return fail(message('botForm.controlChars'));
   if (input.trim() === '') return fail(message('botForm.blank', (lang) => ({ expected: pick(expected, lang) })));
   let raw: unknown = input;
   if (field.kind === 'choice' || field.kind === 'boolean') {

@@ -11,6 +11,7 @@ import { openTuiServices } from '../tui-services.js';
 import type { TuiServices } from '../../tui/services.js';
 import type { BotMode, CitizenBot } from '../../bot/bot.js';
 import { StoreUnavailable } from '../../store/port.js';
+import { startRetentionSweeps } from '../../app/retention.js';
 
 export interface ServeOptions {
   readonly host: string;
@@ -72,6 +73,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
   const services = opened.value;
   const auth = services.auth;
+  const sweeps = startRetentionSweeps(services.store, ctx.io.env, ctx.lang, (line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
   try {
     const hostKey = await loadHostKey(ctx.dataDir);
     if (!hostKey.ok) return finish(ctx, hostKey, () => undefined);
@@ -101,6 +103,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
     ctx.io.out(ctx.json ? JSON.stringify({ stopped: true, sessions }) : t(ctx.lang, 'ssh.serve.stopped', { sessions }));
     return 0;
   } finally {
+    await sweeps.stop();
     await services.store.close();
     signal.release();
     process.off('unhandledRejection', onRejection);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseBin, parseIin } from '../identity/iin.js';
 import type { Field, FormDef, GroupField } from './field.js';
+import { safeText } from '../text-safety.js';
 
 /**
  * Builds the zod schema of a questionnaire from its field definitions. Schemas normalise as they
@@ -32,15 +33,21 @@ export function normalisePhone(input: string): string | null {
   return m ? `+7${m[1]}` : null;
 }
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Typed text with escape sequences, controls and bidi overrides removed first (core/text-safety.ts):
+ * whatever a front-end or a file sends, what is stored can be drawn on a clerk's terminal. Line
+ * breaks are kept here even for one-line fields, so those still refuse them with a message.
+ */
+const cleaned = () => z.string().transform((s) => safeText(s, { multiline: true }));
+const trimmed = (max: number, check: (s: z.ZodString) => z.ZodType<unknown, string> = (s) => s) => cleaned().pipe(check(z.string().trim().min(1).max(max)));
 
 function scalarSchema(field: Exclude<Field, GroupField>, today: string): z.ZodType {
   const thisYear = Number(today.slice(0, 4));
   switch (field.kind) {
     case 'name':
-      return trimmed(field.maxLength ?? DEFAULT_MAX.name).regex(NAME);
+      return trimmed(field.maxLength ?? DEFAULT_MAX.name, (s) => s.regex(NAME));
     case 'text':
-      return trimmed(field.maxLength ?? DEFAULT_MAX.text).refine((s) => !/[\n\r]/.test(s));
+      return trimmed(field.maxLength ?? DEFAULT_MAX.text, (s) => s.refine((v) => !/[\n\r]/.test(v)));
     case 'multiline':
       return trimmed(field.maxLength ?? DEFAULT_MAX.multiline);
     case 'iin':
@@ -86,7 +93,7 @@ function scalarSchema(field: Exclude<Field, GroupField>, today: string): z.ZodTy
         return p ?? s;
       });
     case 'email':
-      return z.string().trim().max(254).regex(EMAIL).transform((s) => s.toLowerCase());
+      return cleaned().pipe(z.string().trim().max(254).regex(EMAIL)).transform((s) => s.toLowerCase());
     case 'postcode':
       return z.string().trim().transform((s) => s.toUpperCase().replace(/\s/g, '')).pipe(z.string().regex(POSTCODE));
     case 'choice':

@@ -5,6 +5,7 @@ import { extendedDue, initialDue, returnDeadline } from './deadline.js';
 import { checkGuards } from './guards.js';
 import { validateForm } from '../forms/validate.js';
 import { TRANSITIONS } from './table.js';
+import { safeText } from '../text-safety.js';
 
 /** What the outside world may react to: the TUI redraws, the notifier reads the outbox. */
 export interface RequestChanged {
@@ -88,11 +89,26 @@ function effectOf(request: Request, command: Command, ctx: TransitionContext): R
 }
 
 /**
+ * The note (a justification, a return's reasons) and the signer's name as they will be stored and
+ * drawn on clerks' terminals: cleaned before the guards read them, so a note of escape sequences
+ * alone counts as no note.
+ */
+function withSafeText(command: Command): Command {
+  const { note, actor } = command;
+  return {
+    ...command,
+    ...(note !== undefined ? { note: safeText(note, { multiline: true }) } : {}),
+    ...(actor.fullName !== undefined ? { actor: { ...actor, fullName: safeText(actor.fullName) } } : {}),
+  };
+}
+
+/**
  * The lifecycle as one pure function: the request, a command and the context in; the next
  * request and its events out, or a typed refusal with a kk/ru message. Nothing is stored or sent
  * here; the caller saves the result with a compare-and-set on `version`.
  */
-export function transition(request: Request, command: Command, ctx: TransitionContext): Result<Transitioned> {
+export function transition(request: Request, given: Command, ctx: TransitionContext): Result<Transitioned> {
+  const command = withSafeText(given);
   const row = TRANSITIONS[command.action];
   const params = { action: command.action, state: request.state, number: request.number ?? '—' };
   if (!row.from.includes(request.state)) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Request } from '../../core/request.js';
@@ -303,6 +303,43 @@ export class LowdbStore implements Store {
       }
       await writeFileDurably(this.chatPath(chat.chatId), JSON.stringify(chat));
     });
+  }
+
+  async sweepChats(before: string): Promise<number> {
+    let deleted = 0;
+    for (const name of await namesIn(join(this.dir, 'bot', 'chats'), /^-?\d+\.json$/)) {
+      const chatId = Number(name.slice(0, -'.json'.length));
+      // Read again under the chat's turn: a message arriving meanwhile keeps the chat.
+      deleted += await this.exclusive(`chat:${chatId}`, async () => {
+        const path = this.chatPath(chatId);
+        const chat = await readJson<BotChat>(path).catch(() => null);
+        const last = chat?.updatedAt ?? chat?.createdAt ?? (await stat(path).then((s) => s.mtime.toISOString(), () => null));
+        if (last === null || last >= before) return 0;
+        await unlink(path);
+        return 1;
+      });
+    }
+    return deleted;
+  }
+
+  async sweepDrafts(before: string): Promise<number> {
+    let deleted = 0;
+    const old = [...this.index.values()].filter((e) => e.state === 'DRAFT' && e.updatedAt < before).map((e) => e.id);
+    for (const id of old) {
+      deleted += await this.exclusive(id, async () => {
+        const entry = this.index.get(id);
+        if (!entry || entry.state !== 'DRAFT' || entry.updatedAt >= before) return 0;
+        // The file first, then the index line: a crash in between leaves an index entry without a
+        // file, which the next start forgets (recover); the other order would bring the draft back.
+        await unlink(this.docPath(id)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+        await this.index.forget(id);
+        this.cache.delete(id);
+        return 1;
+      });
+    }
+    return deleted;
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

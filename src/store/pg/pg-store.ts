@@ -330,6 +330,25 @@ export class PgStore implements Store {
       [chat.chatId, chat.updatedAt, JSON.stringify(chat)]);
   }
 
+  async sweepChats(before: string): Promise<number> {
+    return (await this.q('DELETE FROM chats WHERE updated_at < $1', [before])).rowCount ?? 0;
+  }
+
+  /**
+   * One statement, so one transaction: the drafts' history and outbox rows, then the drafts, each
+   * still a draft and still old (a draft being saved meanwhile is locked, and stays).
+   */
+  async sweepDrafts(before: string): Promise<number> {
+    const result = await this.q<{ n: number }>(
+      `WITH d AS (SELECT id FROM requests WHERE state = 'DRAFT' AND updated_at < $1 FOR UPDATE SKIP LOCKED),
+            e AS (DELETE FROM request_events WHERE request_id IN (SELECT id FROM d)),
+            o AS (DELETE FROM outbox WHERE request_id IN (SELECT id FROM d)),
+            r AS (DELETE FROM requests WHERE id IN (SELECT id FROM d) RETURNING id)
+       SELECT (SELECT count(*) FROM r)::int AS n`,
+      [before]);
+    return result.rows[0]!.n;
+  }
+
   async appendAudit(entry: AuditEntry): Promise<void> {
     await this.q('INSERT INTO audit (at, actor, kind, entry) VALUES ($1, $2, $3, $4)', [entry.at, entry.actor, entry.kind, JSON.stringify(entry)]);
   }

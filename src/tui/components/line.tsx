@@ -1,12 +1,18 @@
 import { Text } from 'ink';
 import stringWidth from 'string-width';
+import { safeText } from '../../core/text-safety.js';
 
-/** Cuts or pads `text` to exactly `width` columns, so a line never wraps and redraws stay small. */
+/**
+ * Cuts or pads `text` to exactly `width` columns, so a line never wraps and redraws stay small.
+ * Every line, row and field of the TUI goes through here, so it is also where stored text is made
+ * safe for the terminal once more: requests stored before intake cleaned them, or copied in with
+ * `store copy`, must not retitle, recolour or reorder a clerk's screen (core/text-safety.ts).
+ */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
   let out = '';
   let used = 0;
-  for (const ch of text) {
+  for (const ch of safeText(text)) {
     const w = stringWidth(ch);
     if (used + w > width) {
       // Mark the cut so a clipped name or number is not mistaken for a whole one.

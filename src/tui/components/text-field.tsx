@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { fit } from './line.js';
+import { safeText } from '../../core/text-safety.js';
 
 export interface TextFieldProps {
   readonly label: string;
@@ -28,6 +29,6 @@ export function edit(value: string, input: string, key: { backspace?: boolean; d
   if (key.ctrl && input === 'u') return '';
   if (key.ctrl || key.meta || !input) return value;
   // Pasted text arrives as one input; keep one line.
-  const clean = input.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  const clean = safeText(input.replace(/[\r\n\t]+/g, ' '));
   return (value + clean).slice(0, max);
 }

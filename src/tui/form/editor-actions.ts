@@ -8,6 +8,7 @@ import {
 } from './editor-state.js';
 import { childKey, enclosingRow, flattenForm, isFocusable, rowSegment, type FormRow } from './fields.js';
 import { buildValues, isBlank, keyOfDisplayPath, keyOfPath, rawFromStored, tidyDateInput, type RawValue } from './values.js';
+import { safeText } from '../../core/text-safety.js';
 
 /**
  * The form editor as a pure state machine: each key becomes an action, each action gives the
@@ -186,7 +187,7 @@ export function reduce(s: EditorState, action: Action, env: Env): Outcome {
     case 'insert': {
       if (!row || !isTextRow(row)) return { state: s };
       // Pasted text: a line break only where the field holds several lines; control bytes never.
-      const clean = action.text.replace(/\r\n?/g, '\n').replace(row.kind === 'multiline' ? /[\t]/g : /[\t\n]/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+      const clean = safeText(action.text, { multiline: row.kind === 'multiline' });
       if (!clean) return { state: s };
       const added = chars(clean);
       return edit(s, [...text.slice(0, s.caret), ...added, ...text.slice(s.caret)].join(''), s.caret + added.length, env);

@@ -11,6 +11,7 @@ import { frameLayout, labelColumn, scrollTop, textAreaRows, type FrameLayout } f
 import { detailLines, helpLine, rowLines, scrollLine, type Line, type LineContext, type Style } from './lines.js';
 import { useFunctionKeys, type FunctionKey } from '../hooks/use-function-keys.js';
 import { buildValues } from './values.js';
+import { safeText } from '../../core/text-safety.js';
 
 /** A key the editor offers the screen first (`extraKeys`). */
 export interface FormKeyEvent {
@@ -77,12 +78,13 @@ function styleProps(style: Style | undefined, plain: boolean): Record<string, bo
   }
 }
 
+/** Segments are cleaned for the terminal as `fit` cleans every other line (components/line.tsx). */
 function LineView({ line, plain }: { line: Line; plain: boolean }) {
   return (
     <Box height={1}>
       <Text wrap="truncate-end">
         {line.map((seg, i) => (
-          <Text key={i} {...styleProps(seg.style, plain)}>{seg.text}</Text>
+          <Text key={i} {...styleProps(seg.style, plain)}>{safeText(seg.text)}</Text>
         ))}
       </Text>
     </Box>
