@@ -49,6 +49,7 @@ export class LowdbStore implements Store {
   static async open(options: LowdbStoreOptions): Promise<Result<LowdbStore>> {
     const dir = options.dataDir;
     await mkdir(dir, { recursive: true });
+    // The lock comes before anything in the data dir is read or written (recovery included).
     const lock = await acquireLock(join(dir, 'store.lock'), options.command);
     if (!lock.ok) {
       if (!lock.holder) return fail(domainError('STORE_LOCKED', { key: 'store.lockUnreadable', params: { path: join(dir, 'store.lock') } }));
