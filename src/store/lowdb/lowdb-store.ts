@@ -64,6 +64,8 @@ export class LowdbStore implements Store {
       }
       if (!marker) await writeFileDurably(join(dir, 'store.json'), JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString() }));
       const { index, suspect } = await IndexJournal.open(join(dir, 'index'), options.compactAfter ?? 10_000);
+      // Generations left by compactions that a kill interrupted; safe only under the lock (above).
+      await index.removeStaleGenerations();
       const users = new Low(new DurableJsonFile<{ users: User[] }>(join(dir, 'users.json')), { users: [] });
       await users.read();
       const store = new LowdbStore(dir, index, users, lock.release, options.cacheSize ?? 5_000, await AuditLog.open(join(dir, 'audit')));
