@@ -73,6 +73,17 @@ describe('the store lock', () => {
     if (first.ok) await first.release();
   });
 
+  it('is taken by a second taker when the holder lets go while it waits for the holder\'s name', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'aq-letgo-'));
+    const path = join(dir, 'store.lock');
+    const first = await acquireLock(path, 'first');
+    await writeFile(path, ''); // no name yet: the second one looks again for a moment
+    if (first.ok) setTimeout(() => void first.release(), 40);
+    const second = await acquireLock(path, 'second');
+    expect(second.ok).toBe(true);
+    if (second.ok) await second.release();
+  });
+
   it('refuses a symlink planted as the lock and does not touch its target', async () => {
     dir = await mkdtemp(join(tmpdir(), 'aq-link-'));
     const target = join(dir, 'precious');
