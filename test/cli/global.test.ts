@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { formatRequestNumber } from '../../src/core/identity/request-number.js';
+import { acquireLock } from '../../src/store/lowdb/lock.js';
 import { cli, writeExamples, expectExit, expectNoCrash, json, PROJECT, TempDirs, writeJson } from './helpers.js';
 
 /** What every command shares: where the data lives, the reference data, the language, exit codes. */
@@ -170,8 +171,10 @@ describe('exit codes scripts rely on', () => {
 
   it('1 when another live process holds the store, and the message says who', async () => {
     const dir = dirs.make();
-    const holder = { pid: process.pid, host: hostname(), command: 'anyqtama tui --as kzo-clerk', since: '2026-11-20T04:00:00.000Z' };
-    writeFileSync(join(dir, 'store.lock'), JSON.stringify(holder));
+    // This test process holds the store's flock, as `anyqtama tui` would.
+    const lock = await acquireLock(join(dir, 'store.lock'), 'anyqtama tui --as kzo-clerk');
+    if (!lock.ok) throw new Error('the test could not take the lock');
+    onTestFinished(() => lock.release());
     const r = await cli(['list'], { dataDir: dir });
     expectExit(r, 1);
     expect(r.stderr).toContain(String(process.pid));

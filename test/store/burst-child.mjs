@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { LowdbStore } from '../../dist/src/store/lowdb/lowdb-store.js';
 
 const dir = process.argv[2];
-const opened = await LowdbStore.open({ dataDir: dir, command: 'burst', compactAfter: 150 });
+// Journal lines between index compactions; small values keep a compaction under way most of the time.
+const compactAfter = Number(process.argv[3] ?? 150);
+const opened = await LowdbStore.open({ dataDir: dir, command: 'burst', compactAfter });
 if (!opened.ok) {
   console.error(JSON.stringify(opened.error));
   process.exit(3);

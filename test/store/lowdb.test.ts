@@ -86,21 +86,33 @@ describe('lowdb store on disk', () => {
     await writeFile(join(dir, 'store.json'), JSON.stringify({ format: 99 }));
     const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
     expect(!opened.ok && opened.error.message.key).toBe('store.newerFormat');
-    expect(await readdir(dir)).toEqual(['store.json']);
+    // Only the lock file is new: it is taken before anything is read, and never removed.
+    expect((await readdir(dir)).sort()).toEqual(['store.json', 'store.lock']);
     await rm(dir, { recursive: true, force: true });
   });
 });
 
-describe('an unreadable lock file', () => {
-  it('is treated as held, and the message says which file to remove once no process uses the store', async () => {
+describe('the lock file', () => {
+  it('with unreadable content and no process holding it is simply taken', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'aq-badlock-'));
     await writeFile(join(dir, 'store.lock'), '{not json');
+    const store = await openAt(dir);
+    expect(JSON.parse(await readFile(join(dir, 'store.lock'), 'utf8'))).toMatchObject({ pid: process.pid, command: 'test' });
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('held by a process that could not write its name (full disk) refuses, and says not to delete the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aq-noname-'));
+    const first = await openAt(dir);
+    await writeFile(join(dir, 'store.lock'), ''); // what a holder on a full disk leaves
     const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
       expect(opened.error.code).toBe('STORE_LOCKED');
       expect(opened.error.message).toEqual({ key: 'store.lockUnreadable', params: { path: join(dir, 'store.lock') } });
     }
+    await first.close();
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, truncate, unlink, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, truncate, unlink, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RequestSummary } from '../port.js';
@@ -38,6 +38,8 @@ export class IndexJournal {
 
   private constructor(
     private readonly dir: string,
+    /** The snapshot this run started from: files of older generations are never read again. */
+    private readonly base: number,
     private generation: number,
     private log: AppendLog,
     private readonly compactAfter: number,
@@ -54,7 +56,7 @@ export class IndexJournal {
     await unlink(join(dir, 'clean')).catch(() => undefined);
 
     const generation = journals.at(-1) ?? snapshot;
-    const probe = new IndexJournal(dir, generation, null as unknown as AppendLog, compactAfter);
+    const probe = new IndexJournal(dir, snapshot, generation, null as unknown as AppendLog, compactAfter);
     if (names.includes(`snapshot-${snapshot}.jsonl`)) await probe.replay(join(dir, `snapshot-${snapshot}.jsonl`), null);
     const touched = new Set<string>();
     let lastLines = 0;
@@ -62,6 +64,37 @@ export class IndexJournal {
     probe.log = await AppendLog.open(join(dir, `journal-${generation}.jsonl`), lastLines);
     const suspect = clean === `${generation}:${lastLines}` ? [] : [...touched];
     return { index: probe, suspect };
+  }
+
+  /**
+   * Removes what interrupted compactions left behind: snapshots and journals of generations older
+   * than the snapshot this run loaded (start-up reads snapshot s and journals >= s only, so no
+   * later start-up reads them either) and unfinished `.snapshot-N.jsonl.tmp` files. Call it right
+   * after `open`, before any change: the caller holds the store's lock, so no other process
+   * compacts, and no compaction of this one has started. Returns the names and bytes removed.
+   */
+  async removeStaleGenerations(): Promise<{ readonly files: readonly string[]; readonly bytes: number }> {
+    if (this.compacting) return { files: [], bytes: 0 };
+    const stale = (await readdir(this.dir)).filter((name) => {
+      const generation = /^(?:snapshot|journal)-(\d+)\.jsonl$/.exec(name)?.[1];
+      if (generation !== undefined) return Number(generation) < this.base;
+      return /^\.snapshot-\d+\.jsonl\.tmp$/.test(name);
+    });
+    let bytes = 0;
+    const files: string[] = [];
+    for (const name of stale) {
+      const path = join(this.dir, name);
+      try {
+        const { size } = await stat(path);
+        await unlink(path);
+        bytes += size;
+        files.push(name);
+      } catch {
+        // Left for the next start-up: deleting garbage must never stop the store from opening.
+      }
+    }
+    if (files.length > 0) await syncDirectory(this.dir).catch(() => undefined);
+    return { files, bytes };
   }
 
   /** Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good line count. */

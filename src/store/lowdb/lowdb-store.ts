@@ -49,6 +49,7 @@ export class LowdbStore implements Store {
   static async open(options: LowdbStoreOptions): Promise<Result<LowdbStore>> {
     const dir = options.dataDir;
     await mkdir(dir, { recursive: true });
+    // The lock comes before anything in the data dir is read or written (recovery included).
     const lock = await acquireLock(join(dir, 'store.lock'), options.command);
     if (!lock.ok) {
       if (!lock.holder) return fail(domainError('STORE_LOCKED', { key: 'store.lockUnreadable', params: { path: join(dir, 'store.lock') } }));
@@ -63,6 +64,8 @@ export class LowdbStore implements Store {
       }
       if (!marker) await writeFileDurably(join(dir, 'store.json'), JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString() }));
       const { index, suspect } = await IndexJournal.open(join(dir, 'index'), options.compactAfter ?? 10_000);
+      // Generations left by compactions that a kill interrupted; safe only under the lock (above).
+      await index.removeStaleGenerations();
       const users = new Low(new DurableJsonFile<{ users: User[] }>(join(dir, 'users.json')), { users: [] });
       await users.read();
       const store = new LowdbStore(dir, index, users, lock.release, options.cacheSize ?? 5_000, await AuditLog.open(join(dir, 'audit')));

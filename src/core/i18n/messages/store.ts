@@ -7,9 +7,9 @@ export const storeMessages = {
     en: 'The store {dir} is held by another process: PID {pid} on {host}, command "{command}", since {since}. Only one process may open it: stop that one or work through `anyqtama serve`.',
   },
   'store.lockUnreadable': {
-    kk: 'Қойма құлпының файлын оқу мүмкін емес: {path}. Қойманы ешбір процесс пайдаланбайтынына көз жеткізіп, осы файлды өшіріңіз.',
-    ru: 'Не удаётся прочитать файл блокировки хранилища: {path}. Убедитесь, что хранилище не использует ни один процесс, и удалите этот файл.',
-    en: 'Cannot read the store\'s lock file {path}. Make sure no process uses the store, then remove that file.',
+    kk: 'Қойманы басқа процесс ұстап тұр, бірақ құлып файлы {path} оның кім екенін айтпайды (файл бос не оқылмайды, мысалы диск толы болғанда). Осы қойманы пайдаланатын anyqtama процесін тоқтатыңыз (`fuser {path}` оны көрсетеді). Файлды өшірмеңіз: ол процесс тоқтағанда құлып өздігінен босайды.',
+    ru: 'Хранилище занято другим процессом, но файл блокировки {path} не говорит, каким (файл пуст или не читается, например при заполненном диске). Остановите процесс anyqtama, который работает с этим хранилищем (`fuser {path}` покажет его). Не удаляйте файл: блокировка снимается сама, когда процесс завершается.',
+    en: 'The store is held by another process, but its lock file {path} does not say which (the file is empty or unreadable, e.g. when the disk was full). Stop the anyqtama process using this store (`fuser {path}` names it). Do not delete the file: the lock is released by itself when that process ends.',
   },
   'store.newerFormat': {
     kk: '{dir} қоймасы жаңа нұсқамен жазылған (формат {found}, бұл бағдарлама {supported} дейін біледі). Бағдарламаны жаңартыңыз; деректер өзгертілген жоқ.',
