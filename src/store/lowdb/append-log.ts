@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { FILE_MODE } from './permissions.js';
 
 /**
  * An append-only file of JSON lines with group commit: lines appended while a flush is running
@@ -17,7 +18,7 @@ export class AppendLog {
   }
 
   static async open(path: string, existingLines = 0): Promise<AppendLog> {
-    const file = await open(path, 'a');
+    const file = await open(path, 'a', FILE_MODE);
     const { size } = await file.stat();
     return new AppendLog(file, path, existingLines, size);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { DIR_MODE, FILE_MODE } from './permissions.js';
 
 /**
  * Writes `data` to `path` so that a reader sees either the old or the new content, never a mix,
@@ -12,7 +13,8 @@ import type { Adapter } from 'lowdb';
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(temp, 'w');
+  // Owner only (M6: requests, scans, users' keys and chats are personal data), whatever the umask.
+  const file = await open(temp, 'w', FILE_MODE);
   try {
     await file.writeFile(data);
     await file.sync();
@@ -58,7 +60,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
     await writeFileDurably(this.path, JSON.stringify(data));
   }
 }
