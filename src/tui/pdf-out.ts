@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request } from '../core/request.js';
-import { fail, ok, type DomainError, type Result } from '../core/result.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import type { TuiServices } from './services.js';
 
 /**
@@ -15,8 +15,14 @@ export async function writeCurrentPdf(services: TuiServices, request: Request): 
   const current = await documents.current(request);
   if (!current.ok) return fail(current.error);
   const dir = join(services.dataDir, 'out');
-  await mkdir(dir, { recursive: true });
   const path = join(dir, `${request.number ?? request.id}-${current.value.kind}-${current.value.variant}.pdf`);
-  await writeFile(path, current.value.bytes);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path, current.value.bytes);
+  } catch (error) {
+    // A full or read-only disk: the clerk reads why, and can press `p` again later (findings B1).
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    return fail(domainError('STORE_FAILED', { key: 'cli.fileUnwritable', params: { path, reason } }));
+  }
   return ok(path);
 }

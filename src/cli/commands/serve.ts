@@ -61,12 +61,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   const opened = await openTuiServices(ctx);
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
-  // A promise one request left unawaited (a screen refreshing while PostgreSQL restarts, a write a
-  // full disk refused) must not end every clerk's session and the bot: one failed request never
-  // stops the daemon (findings B1). It is logged by kind and code only, never its message, which
-  // may hold personal data; an uncaught exception (broken state) still stops it as Node would.
-  const onRejection = (reason: unknown) => ctx.io.err(`${new Date().toISOString()} ${rejectionLine(reason)}`);
-  process.on('unhandledRejection', onRejection);
+  const keptRunning = keepRunningOnRejection((line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
   // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
   const services = opened.value;
   const auth = services.auth;
@@ -101,11 +96,24 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   } finally {
     await services.store.close();
     signal.release();
-    process.off('unhandledRejection', onRejection);
+    keptRunning();
     // Everything is closed and stored; a handle some library left open (a half-closed socket,
     // a terminal timer) must not keep a stopped daemon alive under its service manager.
     setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   }
+}
+
+/**
+ * A promise one request left unawaited (a screen refreshing while PostgreSQL restarts, a write a
+ * full disk refused) must not end every clerk's session and the bot: one failed request never
+ * stops the daemon (findings B1). It is logged by kind and code only, never its message, which may
+ * hold personal data. An uncaught exception (broken state) still stops it as Node would.
+ * Returns the function that removes the handler.
+ */
+export function keepRunningOnRejection(log: (line: string) => void): () => void {
+  const onRejection = (reason: unknown) => log(rejectionLine(reason));
+  process.on('unhandledRejection', onRejection);
+  return () => process.off('unhandledRejection', onRejection);
 }
 
 /**

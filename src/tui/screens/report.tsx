@@ -67,7 +67,10 @@ export function Report({ height, onQueue }: ReportProps) {
       const path = join(dir, `report-${report.today}-${lang}.csv`);
       void mkdir(dir, { recursive: true })
         .then(() => writeFile(path, reportCsv(report, lang)))
-        .then(() => setSaved(t('tui.report.csv', { path })));
+        .then(
+          () => setSaved(t('tui.report.csv', { path })),
+          (error: NodeJS.ErrnoException) => setSaved(t('cli.fileUnwritable', { path, reason: error.code ?? 'error' })),
+        );
     }
   });
 
