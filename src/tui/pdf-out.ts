@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Request } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import type { TuiServices } from './services.js';
+import { DIR_MODE, FILE_MODE } from '../store/modes.js';
 
 /**
  * Writes the request's current document (the signed certificate or refusal letter, else the
@@ -17,8 +18,9 @@ export async function writeCurrentPdf(services: TuiServices, request: Request): 
   const dir = join(services.dataDir, 'out');
   const path = join(dir, `${request.number ?? request.id}-${current.value.kind}-${current.value.variant}.pdf`);
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(path, current.value.bytes);
+    // A certificate or refusal letter names the applicant and their IIN: the owner's only (M6).
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
+    await writeFile(path, current.value.bytes, { mode: FILE_MODE });
   } catch (error) {
     // A full or read-only disk: the clerk reads why, and can press `p` again later (findings B1).
     const reason = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -2,12 +2,7 @@ import { chmod, lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { t, type MessageRef } from '../../core/i18n/catalogue.js';
 
-/**
- * The embedded store holds personal data (IINs, phones, scans, password hashes, staff signing
- * keys, bot chats): every file it makes is the owner's only, whatever the umask (findings M6).
- */
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
+export { DIR_MODE, FILE_MODE } from '../modes.js';
 
 /** Bits that let the group or others in. */
 const OPEN = 0o077;
