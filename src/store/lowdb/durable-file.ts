@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DIR_MODE, FILE_MODE } from './permissions.js';
@@ -33,6 +33,26 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
   await syncDirectory(dir);
 }
 
+/**
+ * mkdir -p with the store's folder mode. Node's recursive mkdir reports a read-only disk as ENOENT
+ * (libuv walks up on any error); the first missing folder is then made once more without
+ * `recursive`, so the caller learns the disk's real code (EROFS) and can say so.
+ */
+export async function makeDir(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true, mode: DIR_MODE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = path;
+    for (let parent = dirname(missing); parent !== missing; parent = dirname(parent)) {
+      if (await lstat(parent).then(() => true, () => false)) break;
+      missing = parent;
+    }
+    await mkdir(missing, { mode: DIR_MODE });
+    throw error;
+  }
+}
+
 export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
@@ -60,7 +80,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
+    await makeDir(dirname(this.path));
     await writeFileDurably(this.path, JSON.stringify(data));
   }
 }

@@ -6,6 +6,7 @@ import type { RequestSummary } from '../port.js';
 import { AppendLog } from './append-log.js';
 import { QueueIndex } from './queue-index.js';
 import { syncDirectory } from './durable-file.js';
+import { diskErrorCode } from '../port.js';
 import { DIR_MODE, FILE_MODE } from './permissions.js';
 
 /**
@@ -64,14 +65,37 @@ export class IndexJournal {
     if (names.includes(`snapshot-${snapshot}.jsonl`)) await probe.replay(join(dir, `snapshot-${snapshot}.jsonl`), null);
     const touched = new Set<string>();
     let lastLines = 0;
-    for (const g of journals) lastLines = await probe.replay(join(dir, `journal-${g}.jsonl`), touched);
-    probe.log = await AppendLog.open(join(dir, `journal-${generation}.jsonl`), lastLines);
+    let refusal: unknown = null;
+    for (const g of journals) {
+      const replayed = await probe.replay(join(dir, `journal-${g}.jsonl`), touched);
+      lastLines = replayed.good;
+      refusal ??= replayed.refusal;
+    }
+    const journal = join(dir, `journal-${generation}.jsonl`);
+    // A disk that refuses writes (read-only, or a torn line it would not let us cut off) still
+    // opens for reading: the journal then refuses every change with the disk's error.
+    if (!refusal) {
+      try {
+        probe.log = await AppendLog.open(journal, lastLines);
+      } catch (error) {
+        if (!diskErrorCode(error)) throw error;
+        refusal = error;
+      }
+    }
+    if (refusal) {
+      probe.log = AppendLog.refusing(journal, lastLines, refusal);
+      probe.unclean = true;
+    }
     const suspect = clean === `${generation}:${lastLines}` ? [] : [...touched];
     return { index: probe, suspect };
   }
 
-  /** Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good line count. */
-  private async replay(path: string, touched: Set<string> | null): Promise<number> {
+  /**
+   * Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good
+   * line count, and the disk's error if it would not let the torn line be cut off (then nothing may
+   * be appended after it: the line would hide every later one).
+   */
+  private async replay(path: string, touched: Set<string> | null): Promise<{ good: number; refusal: unknown }> {
     let good = 0;
     let goodBytes = 0;
     let torn = false;
@@ -89,8 +113,14 @@ export class IndexJournal {
       good++;
       goodBytes += Buffer.byteLength(text) + 1;
     }
-    if (torn) await truncate(path, goodBytes);
-    return good;
+    let refusal: unknown = null;
+    if (torn) {
+      await truncate(path, goodBytes).catch((error: unknown) => {
+        if (!diskErrorCode(error)) throw error;
+        refusal = error;
+      });
+    }
+    return { good, refusal };
   }
 
   private apply(line: Line): void {

@@ -6,7 +6,7 @@ import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
 import { diskErrorCode, StoreDiskFailed, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type User } from '../port.js';
 import { AuditLog } from './audit-log.js';
-import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
+import { DurableJsonFile, makeDir, readJson, writeFileDurably } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
 import { DIR_MODE, tightenPermissions } from './permissions.js';
@@ -121,7 +121,7 @@ export class LowdbStore implements Store {
   private async write(doc: Request): Promise<Result<Request>> {
     try {
       await this.index.commit(summarise(doc), async () => {
-        await mkdir(join(this.dir, 'requests', doc.id.slice(0, 2)), { recursive: true, mode: DIR_MODE });
+        await makeDir(join(this.dir, 'requests', doc.id.slice(0, 2)));
         const file = new Low<Request>(new DurableJsonFile(this.docPath(doc.id)), doc);
         await file.write();
       });
@@ -280,7 +280,7 @@ export class LowdbStore implements Store {
     const path = this.blobPath(sha256);
     if (!(await readFile(path).then(() => true, () => false))) {
       await onDisk(async () => {
-        await mkdir(join(this.dir, 'blobs', sha256.slice(0, 2)), { recursive: true, mode: DIR_MODE });
+        await makeDir(join(this.dir, 'blobs', sha256.slice(0, 2)));
         await writeFileDurably(path, content);
       });
     }
@@ -317,7 +317,7 @@ export class LowdbStore implements Store {
     return this.exclusive(`chat:${chat.chatId}`, () => onDisk(async () => {
       const dir = this.chatsDir(chat.chatId);
       if (!this.madeDirs.has(dir)) {
-        await mkdir(dir, { recursive: true, mode: DIR_MODE });
+        await makeDir(dir);
         this.madeDirs.add(dir);
       }
       await writeFileDurably(this.chatPath(chat.chatId), JSON.stringify(chat));
