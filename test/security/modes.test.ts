@@ -1,5 +1,4 @@
-import { chmod, lstat, readdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/core/i18n/catalogue.js';
@@ -60,7 +59,7 @@ describe('the embedded store\'s files at rest', () => {
   }, 60_000);
 
   it('every kind of write passes 0600/0700 itself, whatever the umask of the process (library use, tests)', async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'aq-modes-')), 'data');
+    const dir = join(dirs.make('modes'), 'data');
     const opened = await LowdbStore.open({ dataDir: dir, command: 'test', compactAfter: 3 });
     if (!opened.ok) throw new Error(opened.error.message.key);
     const store = opened.value;
