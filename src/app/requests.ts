@@ -63,6 +63,9 @@ export interface RequestServiceOptions {
 /** Actions whose result is a document the clerk signs (SPEC §4: a motivated refusal is signed too). */
 const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
 
+/** Actions a refused write reports as "the decision was not saved". */
+const DECISIONS: readonly Command['action'][] = ['issue', 'refuse', 'extend', 'return'];
+
 /** States in which the citizen has had the service's outcome and is asked the survey. */
 const SURVEYED_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
 
@@ -177,7 +180,7 @@ export class RequestService {
       const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
       if (!registered.ok) return registered;
       return this.announce(await keep(registered.value.request));
-    });
+    }, 'request');
   }
 
   /** The draft a resumed intake completes: it must still be a draft of the same service and office. */
@@ -310,7 +313,7 @@ export class RequestService {
         changed = signed.value;
       }
       return this.announce(await this.store.save(changed, request.version));
-    });
+    }, DECISIONS.includes(input.action) ? 'decision' : 'change');
   }
 
   private announce(saved: Result<Request>): Result<Request> {

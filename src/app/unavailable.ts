@@ -1,15 +1,40 @@
-import { domainError, fail, type Result } from '../core/result.js';
-import { StoreUnavailable } from '../store/port.js';
+import { domainError, fail, type DomainError, type Result } from '../core/result.js';
+import { diskErrorCode, StoreUnavailable, type DiskErrorCode } from '../store/port.js';
+
+/** What a refused write failed to store, as the message names it to the person who asked. */
+export type Unsaved = 'change' | 'decision' | 'request' | 'open';
+
+/** "Out of space / the disk refused: the <what> was not saved, tell the administrator", in kk/ru. */
+export function diskProblem(code: DiskErrorCode, what: Unsaved = 'change'): DomainError {
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  return domainError('STORE_FAILED', { key: full ? `store.full.${what}` : `store.disk.${what}`, params: { reason: code } });
+}
+
+/** True for the disk-refusal messages diskProblem and the embedded store's writes give. */
+export function isDiskProblem(error: DomainError): boolean {
+  return /^store\.(full|disk)\./.test(error.message.key);
+}
+
+/** The same refusal, naming `what` was not saved (a store's write says only "the change"). */
+export function naming<T>(result: Result<T>, what: Unsaved): Result<T> {
+  if (result.ok || !isDiskProblem(result.error)) return result;
+  const reason = String(result.error.message.params?.reason ?? 'EIO') as DiskErrorCode;
+  return fail(diskProblem(reason, what));
+}
 
 /**
- * The database went away under a call (a restart, a lost link): the caller gets the same "try
- * again" Result a refused write gives, never an exception that would end a clerk's session.
+ * The database went away under a call (a restart, a lost link), or the disk refused a write (full,
+ * read-only): the caller gets the same Result a refused write gives, never an exception that would
+ * end a clerk's session or the whole `serve`. With `what`, a disk refusal names what was not saved.
  */
-export async function orUnavailable<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+export async function orUnavailable<T>(work: () => Promise<Result<T>>, what?: Unsaved): Promise<Result<T>> {
   try {
-    return await work();
+    const result = await work();
+    return what ? naming(result, what) : result;
   } catch (error) {
     if (error instanceof StoreUnavailable) return fail(domainError('STORE_FAILED', { key: 'store.unavailable', params: { reason: error.reason } }));
+    const disk = diskErrorCode(error);
+    if (disk) return fail(diskProblem(disk, what ?? 'change'));
     throw error;
   }
 }

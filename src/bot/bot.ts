@@ -3,7 +3,7 @@ import { Telegraf } from 'telegraf';
 import { t } from '../core/i18n/catalogue.js';
 import { KeyedSerial } from '../core/serial.js';
 import type { RequestService } from '../app/requests.js';
-import type { Store } from '../store/port.js';
+import { diskErrorCode, type Store } from '../store/port.js';
 import { Conversation } from './conversation.js';
 import { readUpdate } from './incoming.js';
 import { OutboxNotifier } from './notifier.js';
@@ -93,7 +93,9 @@ export async function startCitizenBot(options: CitizenBotOptions): Promise<Citiz
         log(`bot: update ${update.updateId} of chat ${update.chatId} failed: ${(error as Error).stack ?? String(error)}`);
         const lang = chat?.lang ?? 'kk';
         if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId).catch(() => undefined);
-        await ctx.telegram.sendMessage(update.chatId, t(lang, 'bot.failed')).catch(() => undefined);
+        // 'bot.failed' says the answers were kept: not so when the disk refused to keep them.
+        const key = diskErrorCode(error) ? 'store.full.citizen' : 'bot.failed';
+        await ctx.telegram.sendMessage(update.chatId, t(lang, key)).catch(() => undefined);
       }
     });
   });

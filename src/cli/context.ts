@@ -5,7 +5,9 @@ import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { loadReference, type Reference } from '../config/reference.js';
 import { LowdbStore } from '../store/lowdb/lowdb-store.js';
-import type { Store } from '../store/port.js';
+import { diskErrorCode, type Store } from '../store/port.js';
+import { diskProblem } from '../app/unavailable.js';
+import { render } from '../core/i18n/catalogue.js';
 import type { Io } from './io.js';
 import { join } from 'node:path';
 import { SHIPPED_DATA } from '../config/paths.js';
@@ -67,7 +69,14 @@ export class CliContext {
       const { PgStore } = await import('../store/pg/pg-store.js');
       return PgStore.open({ url: this.databaseUrl, application: `anyqtama ${this.commandLine.split(' ')[1] ?? ''}`.trim(), log: (line) => this.io.err(`${new Date().toISOString()} ${line}`) });
     }
-    return LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine });
+    try {
+      return await LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine, warn: (message) => this.io.err(render(this.lang, message)) });
+    } catch (error) {
+      // A disk that refuses what opening must write (the lock, a new store's files): a message, not a stack trace.
+      const disk = diskErrorCode(error);
+      if (disk) return fail(diskProblem(disk, 'open'));
+      throw error;
+    }
   }
 
   /** Runs `work` with the store open, and always closes it. */

@@ -7,7 +7,8 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import { findService } from '../core/services/catalogue.js';
 import type { TemplateId } from '../core/services/types.js';
 import { signedPayload, templateFor, type UnsignedDocument } from '../core/signing.js';
-import type { Store, User } from '../store/port.js';
+import { diskErrorCode, type Store, type User } from '../store/port.js';
+import { diskProblem } from '../app/unavailable.js';
 import { decisionModel, positionOf, receiptModel } from './build.js';
 import { newDocumentCode, normaliseCode, receiptCode } from './codes.js';
 import type { DocumentKind } from './model.js';
@@ -115,7 +116,15 @@ export class DocumentService {
       signedAt: decision.at,
     };
     const signature = signBytes(credential, signedPayload(next, decision, unsigned));
-    for (const bytes of rendered) await this.store.putBlob(bytes);
+    // A disk that refuses a PDF (full, read-only) is the clerk's message, never a crash of `serve`:
+    // the request is not saved, so nothing points at a file that is not there.
+    try {
+      for (const bytes of rendered) await this.store.putBlob(bytes);
+    } catch (error) {
+      const disk = diskErrorCode(error);
+      if (disk) return fail(diskProblem(disk, 'decision'));
+      throw error;
+    }
     const document: SignedDocument = { ...unsigned, algorithm: signature.algorithm, signature: signature.signature };
     return ok({ ...next, decision: { ...decision, document } });
   }

@@ -146,8 +146,15 @@ export class ShellSession {
     });
     this.touch();
     const plain = pty.term === 'dumb' || this.env.has('NO_COLOR');
-    this.app = this.options.start({ stdin: input, stdout: output, user: this.options.user, lang: this.lang, plain, term: pty.term, source: this.options.source });
-    void this.app.waitUntilExit().then(() => this.end(), () => this.end());
+    // A program that fails in one session (it could not start, or it ended with an error) ends that
+    // session with a word to the clerk; every other session and the daemon go on.
+    try {
+      this.app = this.options.start({ stdin: input, stdout: output, user: this.options.user, lang: this.lang, plain, term: pty.term, source: this.options.source });
+    } catch {
+      this.end(t(this.lang, 'ssh.sessionFailed'));
+      return;
+    }
+    void this.app.waitUntilExit().then(() => this.end(), () => this.end(t(this.lang, 'ssh.sessionFailed')));
   }
 
   /** Any key restarts the idle count; output alone does not (a screen left open is idle). */

@@ -15,6 +15,33 @@ export class StoreUnavailable extends Error {
   }
 }
 
+/**
+ * The disk refused a write of the embedded store: full (ENOSPC, EDQUOT), read-only (EROFS), failing
+ * (EIO) or out of file handles (EMFILE, ENFILE). Nothing was changed; the caller turns it into a
+ * kk/ru "not saved, tell the administrator" Result (app/unavailable.ts), never a crash of `serve`.
+ */
+export class StoreDiskFailed extends Error {
+  constructor(readonly code: DiskErrorCode) {
+    super(`store write refused by the disk: ${code}`);
+    this.name = 'StoreDiskFailed';
+  }
+
+  /** No space left (as opposed to a read-only or failing disk). */
+  get full(): boolean {
+    return this.code === 'ENOSPC' || this.code === 'EDQUOT';
+  }
+}
+
+export const DISK_ERROR_CODES = ['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE'] as const;
+export type DiskErrorCode = (typeof DISK_ERROR_CODES)[number];
+
+/** The disk's errno code when `error` is one of DISK_ERROR_CODES, else null. */
+export function diskErrorCode(error: unknown): DiskErrorCode | null {
+  if (error instanceof StoreDiskFailed) return error.code;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && (DISK_ERROR_CODES as readonly string[]).includes(code) ? (code as DiskErrorCode) : null;
+}
+
 /** What a queue or a search shows without opening the request: kept in memory by the embedded store. */
 export interface RequestSummary {
   readonly id: string;

@@ -114,7 +114,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     // A signed decision's document is written out for printing at once, and its path shown.
     if (result.value.decision?.document && (action === 'issue' || action === 'refuse')) {
       void writeCurrentPdf(services, result.value).then((written) => {
-        if (written.ok) setStatus(`${done} ${t('tui.pdf.written', { path: written.value })}`);
+        setStatus(`${done} ${written.ok ? t('tui.pdf.written', { path: written.value }) : renderMessage(lang, written.error.message)}`);
       });
     }
   };

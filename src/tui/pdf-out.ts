@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request } from '../core/request.js';
-import { fail, ok, type DomainError, type Result } from '../core/result.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import type { TuiServices } from './services.js';
+import { DIR_MODE, FILE_MODE } from '../store/modes.js';
 
 /**
  * Writes the request's current document (the signed certificate or refusal letter, else the
@@ -15,8 +16,15 @@ export async function writeCurrentPdf(services: TuiServices, request: Request): 
   const current = await documents.current(request);
   if (!current.ok) return fail(current.error);
   const dir = join(services.dataDir, 'out');
-  await mkdir(dir, { recursive: true });
   const path = join(dir, `${request.number ?? request.id}-${current.value.kind}-${current.value.variant}.pdf`);
-  await writeFile(path, current.value.bytes);
+  try {
+    // A certificate or refusal letter names the applicant and their IIN: the owner's only (M6).
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
+    await writeFile(path, current.value.bytes, { mode: FILE_MODE });
+  } catch (error) {
+    // A full or read-only disk: the clerk reads why, and can press `p` again later (findings B1).
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    return fail(domainError('STORE_FAILED', { key: 'cli.fileUnwritable', params: { path, reason } }));
+  }
   return ok(path);
 }

@@ -43,7 +43,7 @@ describe.skipIf(!isRoot)('the embedded store on a full disk (needs root to mount
       expect(refusedCreate.ok).toBe(false);
       if (!refusedCreate.ok) {
         expect(refusedCreate.error.code).toBe('STORE_FAILED');
-        expect(refusedCreate.error.message).toMatchObject({ key: 'store.writeFailed', params: { reason: 'ENOSPC' } });
+        expect(refusedCreate.error.message).toMatchObject({ key: 'store.full.change', params: { reason: 'ENOSPC' } });
       }
       const refusedSave = await store.save(changed(kept[0]!, 'IN_WORK'), 1);
       expect(!refusedSave.ok && refusedSave.error.code).toBe('STORE_FAILED');

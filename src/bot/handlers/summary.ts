@@ -1,3 +1,4 @@
+import { isDiskProblem } from '../../app/unavailable.js';
 import { render } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
 import { contactPhones, findOrganisation } from '../../core/offices.js';
@@ -61,7 +62,8 @@ async function submit(turn: Turn, flow: ApplyFlow): Promise<void> {
 }
 
 function submitFailed(turn: Turn, flow: ApplyFlow, error: DomainError): Promise<void> | void {
-  const message = render(turn.lang, error.message);
+  // A full disk is the office's problem, not the citizen's to report: "try again later".
+  const message = isDiskProblem(error) ? turn.t('store.full.citizen') : render(turn.lang, error.message);
   if (error.code === 'INTAKE_REFUSED') {
     turn.flow = null;
     const offices = turn.reference.offices;

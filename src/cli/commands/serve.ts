@@ -62,14 +62,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   const opened = await openTuiServices(ctx);
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
-  // A read the database refused somewhere no one awaited it (a screen refreshing while PostgreSQL
-  // restarts) must not end every clerk's session: it is logged, and the next change reloads.
-  // Anything else still stops the daemon as Node would.
-  const onRejection = (reason: unknown) => {
-    if (!(reason instanceof StoreUnavailable)) throw reason;
-    ctx.io.err(`${new Date().toISOString()} database unavailable: ${reason.reason}`);
-  };
-  process.on('unhandledRejection', onRejection);
+  const keptRunning = keepRunningOnRejection((line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
   // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
   const services = opened.value;
   const auth = services.auth;
@@ -106,11 +99,36 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
     await sweeps.stop();
     await services.store.close();
     signal.release();
-    process.off('unhandledRejection', onRejection);
+    keptRunning();
     // Everything is closed and stored; a handle some library left open (a half-closed socket,
     // a terminal timer) must not keep a stopped daemon alive under its service manager.
     setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   }
+}
+
+/**
+ * A promise one request left unawaited (a screen refreshing while PostgreSQL restarts, a write a
+ * full disk refused) must not end every clerk's session and the bot: one failed request never
+ * stops the daemon (findings B1). It is logged by kind and code only, never its message, which may
+ * hold personal data. An uncaught exception (broken state) still stops it as Node would.
+ * Returns the function that removes the handler.
+ */
+export function keepRunningOnRejection(log: (line: string) => void): () => void {
+  const onRejection = (reason: unknown) => log(rejectionLine(reason));
+  process.on('unhandledRejection', onRejection);
+  return () => process.off('unhandledRejection', onRejection);
+}
+
+/**
+ * A log line for an unhandled rejection: the error's class, code and where it was thrown (stack
+ * frames name only files and functions), never its message: a message can quote a request's data.
+ */
+export function rejectionLine(reason: unknown): string {
+  if (reason instanceof StoreUnavailable) return `database unavailable: ${reason.reason}`;
+  if (!(reason instanceof Error)) return `unhandled rejection (${typeof reason}), the daemon keeps running`;
+  const code = (reason as NodeJS.ErrnoException).code;
+  const frames = (reason.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim()).join(' < ');
+  return `unhandled rejection ${reason.name}${code ? ` ${code}` : ''}, the daemon keeps running${frames ? ` (${frames})` : ''}`;
 }
 
 /** The bot's settings from the environment: the token never goes on a command line (it would show in `ps`). */

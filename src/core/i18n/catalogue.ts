@@ -19,6 +19,7 @@ import { pgMessages } from './messages/pg.js';
 import { botFormMessages } from './messages/bot-form.js';
 import { storeCopyMessages } from './messages/store-copy.js';
 import { securityPrivacyMessages } from './messages/security-privacy.js';
+import { securityStoreMessages } from './messages/security-store.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -45,6 +46,7 @@ export const catalogue = {
   ...botFormMessages,
   ...storeCopyMessages,
   ...securityPrivacyMessages,
+  ...securityStoreMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AuditEntry, AuditFilter } from '../port.js';
 import { AppendLog } from './append-log.js';
 import { syncDirectory } from './durable-file.js';
+import { DIR_MODE } from './permissions.js';
 
 /** Days of entries kept in memory besides the one being written: the throttle check reads the last minutes only. */
 const CACHED_DAYS = 3;
@@ -24,7 +25,7 @@ export class AuditLog {
   private constructor(private readonly dir: string) {}
 
   static async open(dir: string): Promise<AuditLog> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
     return new AuditLog(dir);
   }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { DIR_MODE, FILE_MODE } from './permissions.js';
 
 /**
  * Writes `data` to `path` so that a reader sees either the old or the new content, never a mix,
@@ -12,7 +13,8 @@ import type { Adapter } from 'lowdb';
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(temp, 'w');
+  // Owner only (M6: requests, scans, users' keys and chats are personal data), whatever the umask.
+  const file = await open(temp, 'w', FILE_MODE);
   try {
     await file.writeFile(data);
     await file.sync();
@@ -29,6 +31,26 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * mkdir -p with the store's folder mode. Node's recursive mkdir reports a read-only disk as ENOENT
+ * (libuv walks up on any error); the first missing folder is then made once more without
+ * `recursive`, so the caller learns the disk's real code (EROFS) and can say so.
+ */
+export async function makeDir(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true, mode: DIR_MODE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = path;
+    for (let parent = dirname(missing); parent !== missing; parent = dirname(parent)) {
+      if (await lstat(parent).then(() => true, () => false)) break;
+      missing = parent;
+    }
+    await mkdir(missing, { mode: DIR_MODE });
+    throw error;
+  }
 }
 
 export async function syncDirectory(dir: string): Promise<void> {
@@ -58,7 +80,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makeDir(dirname(this.path));
     await writeFileDurably(this.path, JSON.stringify(data));
   }
 }

@@ -6,6 +6,8 @@ import type { RequestSummary } from '../port.js';
 import { AppendLog } from './append-log.js';
 import { QueueIndex } from './queue-index.js';
 import { syncDirectory } from './durable-file.js';
+import { diskErrorCode } from '../port.js';
+import { DIR_MODE, FILE_MODE } from './permissions.js';
 
 /**
  * The embedded store's in-memory index of every request, made durable as a snapshot plus an
@@ -34,6 +36,11 @@ export class IndexJournal {
   /** Requests with outbox items not yet delivered: the notifier's work list. */
   readonly pending = new Set<string>();
   private compacting: Promise<void> | null = null;
+  /**
+   * Memory holds something the journal does not (a repair or a compensating line the disk refused):
+   * this run must not be marked clean, so the next start-up checks the recent files again.
+   */
+  private unclean = false;
   private readonly inFlight = new Set<Promise<void>>();
 
   private constructor(
@@ -46,7 +53,7 @@ export class IndexJournal {
   ) {}
 
   static async open(dir: string, compactAfter: number): Promise<OpenedIndex> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
     const names = await readdir(dir);
     const gens = (prefix: string) =>
       names.flatMap((n) => (n.startsWith(prefix) && n.endsWith('.jsonl') ? [Number(n.slice(prefix.length, -6))] : [])).sort((a, b) => a - b);
@@ -60,8 +67,27 @@ export class IndexJournal {
     if (names.includes(`snapshot-${snapshot}.jsonl`)) await probe.replay(join(dir, `snapshot-${snapshot}.jsonl`), null);
     const touched = new Set<string>();
     let lastLines = 0;
-    for (const g of journals) lastLines = await probe.replay(join(dir, `journal-${g}.jsonl`), touched);
-    probe.log = await AppendLog.open(join(dir, `journal-${generation}.jsonl`), lastLines);
+    let refusal: unknown = null;
+    for (const g of journals) {
+      const replayed = await probe.replay(join(dir, `journal-${g}.jsonl`), touched);
+      lastLines = replayed.good;
+      refusal ??= replayed.refusal;
+    }
+    const journal = join(dir, `journal-${generation}.jsonl`);
+    // A disk that refuses writes (read-only, or a torn line it would not let us cut off) still
+    // opens for reading: the journal then refuses every change with the disk's error.
+    if (!refusal) {
+      try {
+        probe.log = await AppendLog.open(journal, lastLines);
+      } catch (error) {
+        if (!diskErrorCode(error)) throw error;
+        refusal = error;
+      }
+    }
+    if (refusal) {
+      probe.log = AppendLog.refusing(journal, lastLines, refusal);
+      probe.unclean = true;
+    }
     const suspect = clean === `${generation}:${lastLines}` ? [] : [...touched];
     return { index: probe, suspect };
   }
@@ -97,8 +123,12 @@ export class IndexJournal {
     return { files, bytes };
   }
 
-  /** Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good line count. */
-  private async replay(path: string, touched: Set<string> | null): Promise<number> {
+  /**
+   * Reads a snapshot or journal; a torn last line (killed mid-append) is cut off. Returns the good
+   * line count, and the disk's error if it would not let the torn line be cut off (then nothing may
+   * be appended after it: the line would hide every later one).
+   */
+  private async replay(path: string, touched: Set<string> | null): Promise<{ good: number; refusal: unknown }> {
     let good = 0;
     let goodBytes = 0;
     let torn = false;
@@ -116,8 +146,14 @@ export class IndexJournal {
       good++;
       goodBytes += Buffer.byteLength(text) + 1;
     }
-    if (torn) await truncate(path, goodBytes);
-    return good;
+    let refusal: unknown = null;
+    if (torn) {
+      await truncate(path, goodBytes).catch((error: unknown) => {
+        if (!diskErrorCode(error)) throw error;
+        refusal = error;
+      });
+    }
+    return { good, refusal };
   }
 
   private apply(line: Line): void {
@@ -159,7 +195,11 @@ export class IndexJournal {
       try {
         await durable();
       } catch (error) {
-        await this.log.append((previous ? { t: 'put', e: previous } : { t: 'del', id: entry.id }) satisfies Line);
+        // The journal now says `entry`, the file does not: a compensating line says the old entry
+        // again. If the disk refuses that too, the next start-up must check the file (`unclean`).
+        await this.log.append((previous ? { t: 'put', e: previous } : { t: 'del', id: entry.id }) satisfies Line).catch(() => {
+          this.unclean = true;
+        });
         throw error;
       }
       this.set(entry);
@@ -171,13 +211,31 @@ export class IndexJournal {
       this.inFlight.delete(work);
     }
     if (this.log.lineCount >= this.compactAfter && !this.compacting) {
-      this.compacting = this.compact().finally(() => (this.compacting = null));
+      // A compaction that fails (full disk) is tried again after the next change; the old snapshot
+      // and journals stay valid, so nothing waits on it and its error must not go unhandled.
+      this.compacting = this.compact()
+        .catch(() => undefined)
+        .finally(() => (this.compacting = null));
     }
   }
 
-  /** Drops an entry whose request file never reached the disk. */
+  /**
+   * Start-up's recovery: memory takes the request file's summary. The journal line can wait: if the
+   * disk refuses it (full), the run is marked unclean and the next start-up repairs again, so a
+   * full disk never stops a store from opening for reading.
+   */
+  async repair(entry: RequestSummary): Promise<void> {
+    await this.log.append({ t: 'put', e: entry } satisfies Line).catch(() => {
+      this.unclean = true;
+    });
+    this.set(entry);
+  }
+
+  /** Drops an entry whose request file never reached the disk (start-up; tolerates a full disk as `repair` does). */
   async forget(id: string): Promise<void> {
-    await this.log.append({ t: 'del', id } satisfies Line);
+    await this.log.append({ t: 'del', id } satisfies Line).catch(() => {
+      this.unclean = true;
+    });
     this.remove(id);
   }
 
@@ -204,7 +262,6 @@ export class IndexJournal {
    */
   private async compact(): Promise<void> {
     const next = this.generation + 1;
-    const old = this.generation;
     const nextLog = await AppendLog.open(join(this.dir, `journal-${next}.jsonl`));
     // Switch and list the changes already under way in one synchronous step: every change whose
     // line went to the old journal is in `started`, and reaches memory before the picture is taken.
@@ -217,20 +274,28 @@ export class IndexJournal {
     const picture = [...this.entries.values()];
 
     const temp = join(this.dir, `.snapshot-${next}.jsonl.tmp`);
-    const file = await open(temp, 'w');
+    const file = await open(temp, 'w', FILE_MODE);
     try {
       for (let i = 0; i < picture.length; i += CHUNK) {
         const chunk = picture.slice(i, i + CHUNK).map((e) => JSON.stringify({ t: 'put', e }) + '\n').join('');
         await file.write(chunk);
       }
       await file.sync();
-    } finally {
+    } catch (error) {
+      // A full disk: no half snapshot is left to fill it further; the journals still hold everything.
       await file.close();
+      await unlink(temp).catch(() => undefined);
+      throw error;
     }
+    await file.close();
     await rename(temp, join(this.dir, `snapshot-${next}.jsonl`));
     await syncDirectory(this.dir);
-    await unlink(join(this.dir, `journal-${old}.jsonl`)).catch(() => undefined);
-    await unlink(join(this.dir, `snapshot-${old}.jsonl`)).catch(() => undefined);
+    // Every older generation, not only the last: a compaction the disk refused left its journal.
+    const stale = (await readdir(this.dir)).filter((n) => {
+      const g = /^(?:journal|snapshot)-(\d+)\.jsonl$/.exec(n)?.[1];
+      return g !== undefined && Number(g) < next;
+    });
+    await Promise.all(stale.map((n) => unlink(join(this.dir, n)).catch(() => undefined)));
   }
 
   /** Flushes, and records that this run ended cleanly so the next start-up need not check files. */
@@ -239,8 +304,12 @@ export class IndexJournal {
     await this.compacting;
     const lines = this.log.lineCount;
     await this.log.close();
+    if (this.unclean) {
+      await unlink(join(this.dir, 'clean')).catch(() => undefined);
+      return;
+    }
     try {
-      await writeFile(join(this.dir, 'clean'), `${this.generation}:${lines}`);
+      await writeFile(join(this.dir, 'clean'), `${this.generation}:${lines}`, { mode: FILE_MODE });
       await syncDirectory(this.dir);
     } catch {
       // A full disk: without the marker the next start-up checks the recent files, which is safe.

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
-import type { AuditEntry, AuditFilter, BotChat, ListFilter, OutboxEntry, Page, RequestSummary, Store, User } from '../port.js';
+import { diskErrorCode, StoreDiskFailed, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type User } from '../port.js';
 import { AuditLog } from './audit-log.js';
-import { DurableJsonFile, readJson, writeFileDurably } from './durable-file.js';
+import { DurableJsonFile, makeDir, readJson, writeFileDurably } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
+import { DIR_MODE, tightenPermissions } from './permissions.js';
 import { KeyedSerial } from '../../core/serial.js';
+import type { MessageRef } from '../../core/i18n/catalogue.js';
 import { query, restOf, summarise } from './summary.js';
 
 export interface LowdbStoreOptions {
@@ -20,6 +22,8 @@ export interface LowdbStoreOptions {
   readonly compactAfter?: number;
   /** Request documents kept in memory for fast look-ups. */
   readonly cacheSize?: number;
+  /** Says (stderr, in the reader's language) how many files and folders open to others were made private at open. */
+  readonly warn?: (message: MessageRef) => void;
 }
 
 const FORMAT = 1;
@@ -48,7 +52,7 @@ export class LowdbStore implements Store {
 
   static async open(options: LowdbStoreOptions): Promise<Result<LowdbStore>> {
     const dir = options.dataDir;
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
     // The lock comes before anything in the data dir is read or written (recovery included).
     const lock = await acquireLock(join(dir, 'store.lock'), options.command);
     if (!lock.ok) {
@@ -57,6 +61,7 @@ export class LowdbStore implements Store {
       return fail(domainError('STORE_LOCKED', { key: 'store.locked', params: { dir, pid, host, command, since } }));
     }
     try {
+      await tightenPermissions(dir, options.warn);
       const marker = await readJson<{ format: number }>(join(dir, 'store.json'));
       if (marker && marker.format > FORMAT) {
         await lock.release();
@@ -82,7 +87,11 @@ export class LowdbStore implements Store {
     return join(this.dir, 'requests', id.slice(0, 2), `${id}.json`);
   }
 
-  /** After an unclean stop, trusts each recently changed request's file over its journal line. */
+  /**
+   * After an unclean stop, trusts each recently changed request's file over its journal line. On a
+   * disk that refuses the repair's journal line (full) the repair is made in memory only and the
+   * run is marked unclean, so the next start-up checks the same files again: reads keep working.
+   */
   private async recover(suspect: readonly string[]): Promise<void> {
     for (const id of suspect) {
       const doc = await readJson<Request>(this.docPath(id)).catch(() => null);
@@ -90,7 +99,7 @@ export class LowdbStore implements Store {
       if (!doc) {
         if (entry) await this.index.forget(id);
       } else if (!entry || entry.version !== doc.version || entry.pendingOutbox.length !== summarise(doc).pendingOutbox.length) {
-        await this.index.commit(summarise(doc), async () => undefined);
+        await this.index.repair(summarise(doc));
       }
       const shard = join(this.dir, 'requests', id.slice(0, 2));
       const leftovers = (await readdir(shard).catch(() => [] as string[])).filter((n) => n.startsWith(`.${id}.json.`));
@@ -115,11 +124,14 @@ export class LowdbStore implements Store {
   private async write(doc: Request): Promise<Result<Request>> {
     try {
       await this.index.commit(summarise(doc), async () => {
-        await mkdir(join(this.dir, 'requests', doc.id.slice(0, 2)), { recursive: true });
+        await makeDir(join(this.dir, 'requests', doc.id.slice(0, 2)));
         const file = new Low<Request>(new DurableJsonFile(this.docPath(doc.id)), doc);
         await file.write();
       });
     } catch (error) {
+      const disk = diskErrorCode(error);
+      // Full, read-only or failing disk: "not saved, tell the administrator" (app/unavailable.ts names what).
+      if (disk) return fail(domainError('STORE_FAILED', { key: disk === 'ENOSPC' || disk === 'EDQUOT' ? 'store.full.change' : 'store.disk.change', params: { reason: disk } }));
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       return fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason } }));
     }
@@ -249,12 +261,17 @@ export class LowdbStore implements Store {
     return this.users.data.users.find((u) => u.login === login) ?? null;
   }
 
-  async putUser(user: User): Promise<void> {
-    await this.users.update((data) => {
-      const i = data.users.findIndex((u) => u.login === user.login);
-      if (i >= 0) data.users[i] = user;
-      else data.users.push(user);
-    });
+  /** Memory changes only once the file is written: a refused write (full disk) leaves both as they were. */
+  putUser(user: User): Promise<void> {
+    return this.exclusive('users', () => onDisk(async () => {
+      const users = [...this.users.data.users];
+      const i = users.findIndex((u) => u.login === user.login);
+      if (i >= 0) users[i] = user;
+      else users.push(user);
+      const next = { users };
+      await this.users.adapter.write(next);
+      this.users.data = next;
+    }));
   }
 
   private blobPath(sha256: string): string {
@@ -265,8 +282,10 @@ export class LowdbStore implements Store {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const path = this.blobPath(sha256);
     if (!(await readFile(path).then(() => true, () => false))) {
-      await mkdir(join(this.dir, 'blobs', sha256.slice(0, 2)), { recursive: true });
-      await writeFileDurably(path, content);
+      await onDisk(async () => {
+        await makeDir(join(this.dir, 'blobs', sha256.slice(0, 2)));
+        await writeFileDurably(path, content);
+      });
     }
     return sha256;
   }
@@ -298,14 +317,14 @@ export class LowdbStore implements Store {
   putChat(chat: BotChat): Promise<void> {
     if (!Number.isSafeInteger(chat.chatId)) return Promise.reject(new Error(`putChat: chat id ${chat.chatId} is not an integer`));
     // One chat's writes in order, like a request's: the bot handles one update per chat at a time anyway.
-    return this.exclusive(`chat:${chat.chatId}`, async () => {
+    return this.exclusive(`chat:${chat.chatId}`, () => onDisk(async () => {
       const dir = this.chatsDir(chat.chatId);
       if (!this.madeDirs.has(dir)) {
-        await mkdir(dir, { recursive: true });
+        await makeDir(dir);
         this.madeDirs.add(dir);
       }
       await writeFileDurably(this.chatPath(chat.chatId), JSON.stringify(chat));
-    });
+    }));
   }
 
   async sweepChats(before: string): Promise<number> {
@@ -346,7 +365,7 @@ export class LowdbStore implements Store {
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
-    return this.audit.append(entry);
+    return onDisk(() => this.audit.append(entry));
   }
 
   listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]> {
@@ -377,6 +396,16 @@ export class LowdbStore implements Store {
       const chat = await readJson<BotChat>(this.chatPath(Number(name.slice(0, -'.json'.length))));
       if (chat) yield chat;
     }
+  }
+}
+
+/** Runs a write; a disk that refuses it (ENOSPC, EROFS, EIO, ...) becomes a StoreDiskFailed the app turns into a message. */
+async function onDisk<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const disk = diskErrorCode(error);
+    throw disk && !(error instanceof StoreDiskFailed) ? new StoreDiskFailed(disk) : error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { DIR_MODE, FILE_MODE } from '../../store/modes.js';
 import { join } from 'node:path';
 import { reportCsv, reportTables, type ReportTable } from '../../app/report-tables.js';
 import { supervisorReport } from '../../app/statistics.js';
@@ -65,9 +66,12 @@ export function Report({ height, onQueue }: ReportProps) {
     if (input === 'c') {
       const dir = join(services.dataDir, 'out');
       const path = join(dir, `report-${report.today}-${lang}.csv`);
-      void mkdir(dir, { recursive: true })
-        .then(() => writeFile(path, reportCsv(report, lang)))
-        .then(() => setSaved(t('tui.report.csv', { path })));
+      void mkdir(dir, { recursive: true, mode: DIR_MODE })
+        .then(() => writeFile(path, reportCsv(report, lang), { mode: FILE_MODE }))
+        .then(
+          () => setSaved(t('tui.report.csv', { path })),
+          (error: NodeJS.ErrnoException) => setSaved(t('cli.fileUnwritable', { path, reason: error.code ?? 'error' })),
+        );
     }
   });
 
