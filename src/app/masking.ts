@@ -29,3 +29,28 @@ export function maskPhone(phone: string): string {
   let seen = 0;
   return phone.trim().replace(/\d/g, (d) => (++seen > digits - 2 ? d : MASK));
 }
+
+/**
+ * A request as shown to someone who may not see its personal data (the command line without a
+ * member of staff allowed to open it, issue 13): the applicant masked as the call-centre sees
+ * them, the questionnaire and the certificate's content withheld. State, dates, history and the
+ * signed document's code stay: they are what the operator checks.
+ */
+export function maskRequest<R extends MaskableRequest>(request: R): R {
+  const { applicant } = request;
+  const { contact: _contact, ...rest } = request;
+  const decision = request.decision ? (({ content: _content, ...d }) => d)(request.decision) : undefined;
+  return {
+    ...rest,
+    applicant: { iin: maskIin(applicant.iin), fullName: maskName(applicant.fullName), ...(applicant.phone ? { phone: maskPhone(applicant.phone) } : {}) },
+    answers: {},
+    ...(decision ? { decision } : {}),
+  } as R;
+}
+
+interface MaskableRequest {
+  readonly applicant: { readonly iin: string; readonly fullName: string; readonly phone?: string };
+  readonly answers: unknown;
+  readonly contact?: unknown;
+  readonly decision?: { readonly content?: unknown };
+}

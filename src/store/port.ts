@@ -111,8 +111,11 @@ export interface User {
   readonly createdAt: string;
 }
 
-/** What is audited: call-centre look-ups of a request's status (issue 5). */
-export type AuditKind = 'lookup';
+/**
+ * What is audited: call-centre look-ups of a request's status (issue 5), and what the server
+ * operator's `anyqtama` command changed or showed in full (issue 13).
+ */
+export type AuditKind = 'lookup' | 'cli';
 
 /** One line of the audit log: who looked at what, from where, and what they got. Never changed once written. */
 export interface AuditEntry {
@@ -121,11 +124,16 @@ export interface AuditEntry {
   readonly actor: string;
   readonly role: string;
   readonly kind: AuditKind;
-  /** What was looked up: the request number (as typed, when it was not a valid number). */
+  /** What was looked up or changed: a request number (as typed, when it was not a valid number), a login, a file. */
   readonly subject: string;
-  readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled';
+  /** A look-up's result; `done` or `refused` for a command (kind `cli`). */
+  readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled' | 'done' | 'refused';
   /** Where it came from, e.g. `ssh:10.0.0.5` or `cli`. */
   readonly source?: string;
+  /** Kind `cli`: the command and its sub-command, e.g. `act take`, `users password`, `keys remove`. */
+  readonly command?: string;
+  /** Kind `cli`: the operating-system account that ran it (the `--as` login is `actor`, and asks for no password). */
+  readonly osUser?: string;
 }
 
 export interface AuditFilter {

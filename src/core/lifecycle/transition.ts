@@ -121,6 +121,7 @@ export function transition(request: Request, command: Command, ctx: TransitionCo
     ...(command.ground ? { reasons: [command.ground] } : {}),
     ...(note ? { note } : {}),
     ...(effect.value.dueDate ? { dueDate: effect.value.dueDate } : {}),
+    ...(command.via ? { via: command.via } : {}),
   };
   const next: Request = {
     ...request,
