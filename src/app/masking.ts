@@ -1,3 +1,5 @@
+import type { Decision, Request } from '../core/request.js';
+
 /**
  * Masking of an applicant's personal data for the call-centre (issue 5): the operator on the
  * phone must be able to check they have the right request ("the IIN ending 1234?", "С. Д. А.?")
@@ -36,21 +38,25 @@ export function maskPhone(phone: string): string {
  * them, the questionnaire and the certificate's content withheld. State, dates, history and the
  * signed document's code stay: they are what the operator checks.
  */
-export function maskRequest<R extends MaskableRequest>(request: R): R {
+export function maskRequest(request: Request): Request {
   const { applicant } = request;
   const { contact: _contact, ...rest } = request;
-  const decision = request.decision ? (({ content: _content, ...d }) => d)(request.decision) : undefined;
   return {
     ...rest,
     applicant: { iin: maskIin(applicant.iin), fullName: maskName(applicant.fullName), ...(applicant.phone ? { phone: maskPhone(applicant.phone) } : {}) },
     answers: {},
-    ...(decision ? { decision } : {}),
-  } as R;
+    // A citizen acting through the bot is logged in as `citizen:IIN`.
+    history: request.history.map((e) => (e.by.startsWith(CITIZEN) ? { ...e, by: CITIZEN + maskIin(e.by.slice(CITIZEN.length)) } : e)),
+    ...(request.decision ? { decision: maskDecision(request.decision) } : {}),
+  };
 }
 
-interface MaskableRequest {
-  readonly applicant: { readonly iin: string; readonly fullName: string; readonly phone?: string };
-  readonly answers: unknown;
-  readonly contact?: unknown;
-  readonly decision?: { readonly content?: unknown };
+const CITIZEN = 'citizen:';
+
+/** The certificate's content withheld; the signer's IIN masked (their name and certificate are on the document itself). */
+function maskDecision(decision: Decision): Decision {
+  const { content: _content, ...rest } = decision;
+  const document = rest.document;
+  if (!document?.signer.iin) return rest;
+  return { ...rest, document: { ...document, signer: { ...document.signer, iin: maskIin(document.signer.iin) } } };
 }
