@@ -50,7 +50,7 @@ export const listCommand: CommandSpec = {
     const office = str(values.office);
     const text = str(values.search);
     if (text !== undefined && !plainText(text, MAX_SEARCH)) return finish(ctx, fail(badValue(ctx.lang, '--search', 'securityCli.expected.text', { max: String(MAX_SEARCH) })), () => undefined);
-    const result = await ctx.withService(async (service, store) => {
+    const work = async (service: RequestService, store: Store) => {
       const viewer = await viewerOf(store, login);
       if (!viewer.ok) return viewer;
       const { today } = service.moment();
@@ -70,7 +70,9 @@ export const listCommand: CommandSpec = {
         .map((s) => ({ ...shown(viewer.value, s), deadlineStatus: status(s) }))
         .filter((s) => !deadlineFilter || (wantOverdue && s.deadlineStatus === 'overdue') || (wantDueSoon && s.deadlineStatus === 'dueSoon'));
       return ok({ items: deadlineFilter ? items.slice(0, limit) : items, total: deadlineFilter ? items.length : page.total });
-    });
+    };
+    // With --as the names and IINs may be shown in full: that read is audited.
+    const result = login ? await ctx.audited({ command: 'list', as: login, subject: text ?? office ?? '' }, work) : await ctx.withService(work);
     return finish(ctx, result, ({ items, total }) => {
       if (items.some((s) => s.masked)) ctx.io.err(t(ctx.lang, 'securityCli.masked'));
       if (ctx.json) {
