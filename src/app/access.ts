@@ -1,5 +1,6 @@
 import type { Actor, Request, Role } from '../core/request.js';
-import type { ListFilter } from '../store/port.js';
+import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
+import type { ListFilter, Store, User } from '../store/port.js';
 
 /**
  * Who sees which requests. Personal data is shown only to those whose role needs it: a clerk
@@ -37,3 +38,15 @@ export function canOpen(actor: Actor, request: Pick<Request, 'office' | 'receive
 
 /** Roles that take requests in at a counter and act on them. */
 export const DECIDING_ROLES: readonly Role[] = ['clerk', 'operator'];
+
+/**
+ * The one check of every administrator's command (users, keys, trust, revocation lists): the
+ * login exists, is not disabled, and is an admin. A disabled admin is refused like anyone else.
+ */
+export async function adminOf(store: Pick<Store, 'getUser'>, login: string): Promise<Result<User, DomainError>> {
+  const user = await store.getUser(login);
+  if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
+  if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
+  if (user.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'securityCli.adminOnly', params: { login, role: user.role } }));
+  return ok(user);
+}

@@ -1,3 +1,5 @@
+import type { Decision, Request } from '../core/request.js';
+
 /**
  * Masking of an applicant's personal data for the call-centre (issue 5): the operator on the
  * phone must be able to check they have the right request ("the IIN ending 1234?", "С. Д. А.?")
@@ -28,4 +30,33 @@ export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').length;
   let seen = 0;
   return phone.trim().replace(/\d/g, (d) => (++seen > digits - 2 ? d : MASK));
+}
+
+/**
+ * A request as shown to someone who may not see its personal data (the command line without a
+ * member of staff allowed to open it, issue 13): the applicant masked as the call-centre sees
+ * them, the questionnaire and the certificate's content withheld. State, dates, history and the
+ * signed document's code stay: they are what the operator checks.
+ */
+export function maskRequest(request: Request): Request {
+  const { applicant } = request;
+  const { contact: _contact, ...rest } = request;
+  return {
+    ...rest,
+    applicant: { iin: maskIin(applicant.iin), fullName: maskName(applicant.fullName), ...(applicant.phone ? { phone: maskPhone(applicant.phone) } : {}) },
+    answers: {},
+    // A citizen acting through the bot is logged in as `citizen:IIN`.
+    history: request.history.map((e) => (e.by.startsWith(CITIZEN) ? { ...e, by: CITIZEN + maskIin(e.by.slice(CITIZEN.length)) } : e)),
+    ...(request.decision ? { decision: maskDecision(request.decision) } : {}),
+  };
+}
+
+const CITIZEN = 'citizen:';
+
+/** The certificate's content withheld; the signer's IIN masked (their name and certificate are on the document itself). */
+function maskDecision(decision: Decision): Decision {
+  const { content: _content, ...rest } = decision;
+  const document = rest.document;
+  if (!document?.signer.iin) return rest;
+  return { ...rest, document: { ...document, signer: { ...document.signer, iin: maskIin(document.signer.iin) } } };
 }

@@ -43,6 +43,8 @@ export interface SubmitInput {
    * of filing a second one.
    */
   readonly requestId?: string;
+  /** Registered through the operator's command line: marked on the history event. */
+  readonly via?: 'cli';
 }
 
 export type ActInput = Omit<Command, 'number'> & {
@@ -177,7 +179,7 @@ export class RequestService {
       }
       const year = Number(today.slice(0, 4));
       const number = formatRequestNumber(year, await this.store.nextSequence(year));
-      const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number }, ctx);
+      const registered = transition(draft, { action: 'register', actor: input.actor, channel: input.channel, number, ...(input.via ? { via: input.via } : {}) }, ctx);
       if (!registered.ok) return registered;
       return this.announce(await keep(registered.value.request));
     }, 'request');

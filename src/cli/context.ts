@@ -5,9 +5,12 @@ import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { loadReference, type Reference } from '../config/reference.js';
 import { LowdbStore } from '../store/lowdb/lowdb-store.js';
-import { diskErrorCode, type Store } from '../store/port.js';
+import { diskErrorCode, type Store, type User } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
-import { render } from '../core/i18n/catalogue.js';
+import { render, type MessageRef } from '../core/i18n/catalogue.js';
+import { adminOf } from '../app/access.js';
+import { missing } from './args.js';
+import { osUser, ownerProblem } from './data-dir.js';
 import type { Io } from './io.js';
 import { join } from 'node:path';
 import { SHIPPED_DATA } from '../config/paths.js';
@@ -69,14 +72,33 @@ export class CliContext {
       const { PgStore } = await import('../store/pg/pg-store.js');
       return PgStore.open({ url: this.databaseUrl, application: `anyqtama ${this.commandLine.split(' ')[1] ?? ''}`.trim(), log: (line) => this.io.err(`${new Date().toISOString()} ${line}`) });
     }
-    try {
-      return await LowdbStore.open({ dataDir: this.dataDir, command: this.commandLine, warn: (message) => this.io.err(render(this.lang, message)) });
-    } catch (error) {
-      // A disk that refuses what opening must write (the lock, a new store's files): a message, not a stack trace.
-      const disk = diskErrorCode(error);
-      if (disk) return fail(diskProblem(disk, 'open'));
-      throw error;
-    }
+    return openEmbedded(this.dataDir, this.commandLine, (message) => this.io.err(render(this.lang, message)));
+  }
+
+  /**
+   * Runs `work` with the store open, then writes what was done to the audit log (kind `cli`): the
+   * command, the `--as` login and its role, the OS account that ran it, the subject and whether it
+   * was done or refused. Every command that changes the store, and every read that shows personal
+   * data in full, goes through here. A change the log could not take is reported (exit 1).
+   */
+  async audited<T>(
+    what: { readonly command: string; readonly as?: string | undefined; readonly subject: string | ((value: NoInfer<T>) => string) },
+    work: (service: RequestService, store: Store) => Promise<Result<T, DomainError>>,
+  ): Promise<Result<T, DomainError>> {
+    return this.withService(async (service, store) => {
+      const result = await work(service, store);
+      const subject = typeof what.subject === 'string' ? what.subject : result.ok ? what.subject(result.value) : '';
+      try {
+        const user = what.as ? await store.getUser(what.as) : null;
+        await store.appendAudit({
+          at: service.moment().now, actor: what.as ?? '', role: user?.role ?? '', kind: 'cli', subject: subject.slice(0, 200),
+          outcome: result.ok ? 'done' : 'refused', source: 'cli', command: what.command, osUser: osUser(),
+        });
+      } catch (error) {
+        if (result.ok) return fail(domainError('STORE_FAILED', { key: 'securityCli.auditFailed', params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }));
+      }
+      return result;
+    });
   }
 
   /** Runs `work` with the store open, and always closes it. */
@@ -89,6 +111,31 @@ export class CliContext {
       await opened.value.store.close();
     }
   }
+}
+
+/**
+ * Opens the embedded store in `dir`: only as the account owning the folder, or root (data-dir.ts),
+ * and a folder that cannot hold a store (read-only, not a folder, a name too long) is a message, not a stack trace.
+ */
+export async function openEmbedded(dir: string, command: string, warn?: (message: MessageRef) => void): Promise<Result<Store, DomainError>> {
+  const notOwner = ownerProblem(dir);
+  if (notOwner) return fail(notOwner);
+  try {
+    return await LowdbStore.open({ dataDir: dir, command, ...(warn ? { warn } : {}) });
+  } catch (error) {
+    // A disk that refuses what opening must write (the lock, a new store's files): a message, not a stack trace.
+    const disk = diskErrorCode(error);
+    if (disk) return fail(diskProblem(disk, 'open'));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code || !['ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'EACCES', 'EPERM', 'EROFS', 'ELOOP', 'EEXIST', 'ENOENT', 'EINVAL'].includes(code)) throw error;
+    return fail(domainError('VALIDATION', { key: 'securityCli.dataDirUnusable', params: { dir, reason: code } }));
+  }
+}
+
+/** An administrator's command: --as is required, and names an admin who is not disabled (src/app/access.ts). */
+export async function adminActor(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+  if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
+  return adminOf(store, login);
 }
 
 /** The member of staff named by --as, as an actor of the lifecycle. */

@@ -3,10 +3,11 @@ import { t } from '../core/i18n/catalogue.js';
 import { isLang, pick, type Lang } from '../core/i18n/text.js';
 import { domainError } from '../core/result.js';
 import { resolveDataDir } from '../config/paths.js';
-import { badValue } from './args.js';
+import { badValue, checkOptionText } from './args.js';
 import type { CommandSpec, Options, Values } from './command.js';
 import { CliContext } from './context.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { checkDataDir } from './data-dir.js';
 import { processIo, type Io } from './io.js';
 import { printError } from './output.js';
 import { demoCommand } from './commands/demo.js';
@@ -115,6 +116,17 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   if (!command) {
     printError(ctx, domainError('VALIDATION', { key: 'cli.unknownCommand', params: { command: name } }));
     return EXIT.badInput;
+  }
+  const texts = checkOptionText(lang, values);
+  if (!texts.ok) {
+    printError(ctx, texts.error);
+    return EXIT.badInput;
+  }
+  const dirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const dirChecked = checkDataDir(lang, dirFlag ?? io.env.ANYQTAMA_DATA_DIR, dirFlag !== undefined ? '--data-dir' : 'ANYQTAMA_DATA_DIR', dataDir);
+  if (!dirChecked.ok) {
+    printError(ctx, dirChecked.error);
+    return exitCodeOf(dirChecked.error.code);
   }
   return command.run(ctx, values, positionals);
 }

@@ -103,7 +103,7 @@ export function requestLines(request: Request, reference: Reference, today: stri
   for (const e of request.history) {
     const arrow = `${e.from ? stateLabel(lang, e.from) : '—'} → ${stateLabel(lang, e.to)}`;
     const extra = [e.reasons?.join(', '), e.dueDate ? `${t(lang, 'cli.status.due')} ${formatDate(e.dueDate)}` : '', e.note].filter(Boolean).join('; ');
-    lines.push(`  ${formatDateTime(e.at, offset)}  ${e.by} (${t(lang, `role.${e.role}` as MessageKey)}, ${t(lang, `channel.${e.channel}`)})  ${arrow}${extra ? `  ${extra}` : ''}`);
+    lines.push(`  ${formatDateTime(e.at, offset)}  ${e.by} (${t(lang, `role.${e.role}` as MessageKey)}, ${t(lang, `channel.${e.channel}`)}${e.via ? `, ${e.via}` : ''})  ${arrow}${extra ? `  ${extra}` : ''}`);
   }
   return lines;
 }

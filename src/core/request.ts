@@ -49,6 +49,8 @@ export interface HistoryEvent {
   readonly note?: string;
   /** The due date after this event, when the event set or moved it. */
   readonly dueDate?: string;
+  /** Made through the server operator's `anyqtama` command rather than a logged-in screen (issue 13). */
+  readonly via?: 'cli';
 }
 
 /** Something the citizen must be told; stored with the change itself so a notifier cannot lose it. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import type { SigningKey, Store, User } from '../store/port.js';
@@ -60,21 +59,18 @@ export async function registerKey(store: Store, input: RegisterKey): Promise<Res
   return ok(signingKey);
 }
 
-/** Where a passphrase may come from, in order: a file, the environment, the demo key's published one. */
+/**
+ * Where a passphrase may come from, in order: given (the command line reads --passphrase-file with
+ * its bounded reader, src/cli/read-limited.ts), the environment, the demo key's published one.
+ */
 export interface PassphraseSources {
-  readonly file?: string;
+  readonly given?: string;
   readonly env?: NodeJS.ProcessEnv;
 }
 
 /** A passphrase given explicitly (file, then environment), or null when none was. */
 export async function givenPassphrase(sources: PassphraseSources): Promise<Result<string> | null> {
-  if (sources.file) {
-    try {
-      return ok((await readFile(sources.file, 'utf8')).replace(/\r?\n$/, ''));
-    } catch (error) {
-      return fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: sources.file, reason: (error as NodeJS.ErrnoException).code ?? String(error) } }));
-    }
-  }
+  if (sources.given !== undefined) return ok(sources.given);
   const fromEnv = sources.env?.ANYQTAMA_KEY_PASSPHRASE;
   return fromEnv ? ok(fromEnv) : null;
 }

@@ -138,8 +138,11 @@ export interface User {
   readonly createdAt: string;
 }
 
-/** What is audited: call-centre look-ups of a request's status (issue 5). */
-export type AuditKind = 'lookup';
+/**
+ * What is audited: call-centre look-ups of a request's status (issue 5), and what the server
+ * operator's `anyqtama` command changed or showed in full (issue 13).
+ */
+export type AuditKind = 'lookup' | 'cli';
 
 /** One line of the audit log: who looked at what, from where, and what they got. Never changed once written. */
 export interface AuditEntry {
@@ -149,13 +152,19 @@ export interface AuditEntry {
   readonly role: string;
   readonly kind: AuditKind;
   /**
-   * What was looked up: the request number; a mistyped one as typed only when it is shaped like a
-   * number, else "?" (app/lookups.ts auditSubject). Audit lines hold no IIN, name or phone.
+   * What was looked up or changed: a request number (a mistyped one as typed only when it is shaped
+   * like a number, else "?": app/lookups.ts auditSubject), a login, a file. Audit lines hold no IIN,
+   * name or phone.
    */
   readonly subject: string;
-  readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled';
+  /** A look-up's result; `done` or `refused` for a command (kind `cli`). */
+  readonly outcome: 'found' | 'notFound' | 'invalid' | 'throttled' | 'done' | 'refused';
   /** Where it came from, e.g. `ssh:10.0.0.5` or `cli`. */
   readonly source?: string;
+  /** Kind `cli`: the command and its sub-command, e.g. `act take`, `users password`, `keys remove`. */
+  readonly command?: string;
+  /** Kind `cli`: the operating-system account that ran it (the `--as` login is `actor`, and asks for no password). */
+  readonly osUser?: string;
 }
 
 export interface AuditFilter {

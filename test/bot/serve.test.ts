@@ -22,7 +22,7 @@ const lines = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => 
 describe('anyqtama serve with a bot token', () => {
   it('runs the bot beside SSH from ANYQTAMA_TELEGRAM_TOKEN and ANYQTAMA_TELEGRAM_API_ROOT, and stops cleanly', async () => {
     const dir = dirs.copy(seeded);
-    const status = json(await cli(['status', '26-000001-9', '--json', '--data-dir', dir]));
+    const status = json(await cli(['status', '26-000001-9', '--json', '--as', 'admin', '--data-dir', dir]));
     const digits = String(status.applicant.iin).slice(-4);
     const serve = await startServe(dir, { env: { ANYQTAMA_TELEGRAM_TOKEN: telegram.token, ANYQTAMA_TELEGRAM_API_ROOT: telegram.apiRoot } });
     await expect.poll(() => lines(serve.stdout()).find((l) => 'bot' in l), { timeout: 20_000 }).toMatchObject({ bot: telegram.botInfo.username, mode: 'polling' });

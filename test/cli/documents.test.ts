@@ -192,7 +192,7 @@ describe('an admin registers staff keys against the office\'s trusted CA', () =>
     writeFileSync(passFile, 'test-only\n');
     const issued = await cli(['act', number, 'issue', '--as', 'kzo-clerk', '--passphrase-file', passFile, ...ARCHIVE_RESULT], { dataDir });
     expectExit(issued, 0);
-    const listed = await cli(['keys', 'list', '--json'], { dataDir });
+    const listed = await cli(['keys', 'list', '--as', 'admin', '--json'], { dataDir });
     const rows = json<{ login: string; issuer: string; p12?: string }[]>(listed);
     expect(rows.find((r) => r.login === 'kzo-clerk')).toMatchObject({ issuer: 'Anyqtama TEST CA — NOT FOR PRODUCTION' });
     expect(listed.stdout).not.toMatch(/MII[A-Za-z0-9+/]{40}/); // never the key file itself

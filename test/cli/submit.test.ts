@@ -147,7 +147,7 @@ describe('intake refusal', () => {
     Object.assign(answers.applicant, { iin: '770707300012', lastName: 'Белгісіз', firstName: 'Адам', birthDate: '07.07.1977' });
     const stranger = writeJson(work, 'stranger.json', answers);
     const args = ['submit', '--service', 'unemployed-certificate', '--channel', 'centre', '--as', 'ekb-operator', '--data', stranger];
-    const refusedOf = async () => json<{ applicantIin: string; number: string | null }[]>(await cli(['list', '--state', 'INTAKE_REFUSED', '--json'], { dataDir: dir }))
+    const refusedOf = async () => json<{ applicantIin: string; number: string | null }[]>(await cli(['list', '--state', 'INTAKE_REFUSED', '--as', 'supervisor', '--json'], { dataDir: dir }))
       .filter((r) => r.applicantIin === '770707300012');
     const before = (await refusedOf()).length;
     const asJson = await cli([...args, '--json'], { dataDir: dir });
@@ -217,7 +217,7 @@ describe('status', () => {
   });
 
   it('without --json the clerk reads the number, the state and the due date', async () => {
-    const r = await cli(['status', number, '--lang', 'ru'], { dataDir: store });
+    const r = await cli(['status', number, '--lang', 'ru', '--as', 'kzo-clerk'], { dataDir: store });
     expectExit(r, 0);
     expect(r.stdout).toContain(number);
     expect(r.stdout).toContain('(SUBMITTED)');

@@ -14,17 +14,18 @@ let applicant: { iin: string; fullName: string; phone?: string };
 
 beforeAll(async () => {
   demo = await seededDir(dirs);
-  const status = await cli(['status', NUMBER, '--json'], { dataDir: demo });
+  const status = await cli(['status', NUMBER, '--json', '--as', 'supervisor'], { dataDir: demo });
   expectExit(status, 0);
   applicant = json(status).applicant;
 }, 60_000);
 afterAll(() => dirs.removeAll());
 
+/** The call-centre's look-ups in the audit log (the command line's own lines, kind `cli`, are tested in test/security). */
 async function auditOf(dir: string): Promise<readonly AuditEntry[]> {
   const opened = await LowdbStore.open({ dataDir: dir, command: 'test' });
   if (!opened.ok) throw new Error(opened.error.message.key);
   try {
-    return await opened.value.listAudit({});
+    return await opened.value.listAudit({ kind: 'lookup' });
   } finally {
     await opened.value.close();
   }

@@ -199,7 +199,7 @@ describe('export', () => {
   });
 
   it('CSV starts with a byte-order mark so spreadsheets read Kazakh letters', async () => {
-    const r = await cli(['export', '--format', 'csv'], { dataDir: store });
+    const r = await cli(['export', '--format', 'csv', '--as', 'supervisor'], { dataDir: store });
     expect(r.stdout.startsWith('\uFEFFnumber,')).toBe(true);
     expect(r.stdout).toContain('Нұрланова Айгүл Серікқызы');
   });

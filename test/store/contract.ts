@@ -232,6 +232,19 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect((await store.listAudit({ limit: 1 }))[0]!.outcome).toBe('throttled');
     });
 
+    it('keeps what the operator\'s command line did (kind cli: command, --as login, OS account) beside the look-ups, each kind listed apart', async () => {
+      const lookup: AuditEntry = { at: '2026-03-20T05:00:00.000Z', actor: 'callcentre', role: 'callcentre', kind: 'lookup', subject: '26-000001-9', outcome: 'found', source: 'cli' };
+      const changed: AuditEntry = {
+        at: '2026-03-20T05:01:00.000Z', actor: 'admin', role: 'admin', kind: 'cli', subject: 'kzo-clerk', outcome: 'done', source: 'cli', command: 'users password', osUser: 'anyqtama',
+      };
+      const refused: AuditEntry = { ...changed, at: '2026-03-20T05:02:00.000Z', actor: 'kzo-clerk', role: 'clerk', outcome: 'refused', command: 'keys remove' };
+      for (const e of [lookup, changed, refused]) await store.appendAudit(e);
+      store = await harness.reopen(store);
+      expect(await store.listAudit({ kind: 'cli' })).toEqual([refused, changed]);
+      expect(await store.listAudit({ kind: 'lookup' })).toEqual([lookup]);
+      expect(await store.listAudit({ actor: 'admin' })).toEqual([changed]);
+    });
+
     it('acknowledges audit entries written at the same moment only once all of them are kept', async () => {
       const many = Array.from({ length: 30 }, (_, i): AuditEntry =>
         ({ at: `2026-03-20T05:00:${String(i).padStart(2, '0')}.000Z`, actor: `op${i % 3}`, role: 'operator', kind: 'lookup', subject: `s${i}`, outcome: 'found' }));

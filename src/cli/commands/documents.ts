@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { formatDate } from '../../core/calendar/dates.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
@@ -10,7 +10,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../../core
 import { findService } from '../../core/services/catalogue.js';
 import { findRefusal } from '../../core/refusals.js';
 import { normaliseCode } from '../../documents/codes.js';
-import { credentialFor, givenPassphrase, registerKey } from '../../documents/keys.js';
+import { credentialFor, givenPassphrase, registerKey, type PassphraseSources } from '../../documents/keys.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../documents/model.js';
 import { describe as describeCertificate } from '../../documents/pki/certificate.js';
 import { parseCrl, verifyCrl } from '../../documents/pki/crl.js';
@@ -21,7 +21,8 @@ import { describeVerification, kindLabel } from '../../documents/verification-te
 import type { Store, User } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
-import type { CliContext } from '../context.js';
+import { actorOf, adminActor, type CliContext } from '../context.js';
+import { LIMITS, readLimited, readSecretFile } from '../read-limited.js';
 import { EXIT } from '../exit-codes.js';
 import { printError, stateLabel, writeOutput } from '../output.js';
 
@@ -107,11 +108,9 @@ export const verifyCommand: CommandSpec = {
     }
     let bytes: Uint8Array | null = null;
     if ('file' in input) {
-      try {
-        bytes = await readFile(input.file);
-      } catch (error) {
-        return finish(ctx, fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: input.file, reason: (error as NodeJS.ErrnoException).code ?? String(error) } })), () => undefined);
-      }
+      const read = readLimited(input.file, { option: 'FILE.pdf', maxBytes: LIMITS.pdf });
+      if (!read.ok) return finish(ctx, read, () => undefined);
+      bytes = read.value;
     }
     const result = await ctx.withService(async (service) =>
       ok(bytes ? await service.documents!.verifyFile(bytes) : await service.documents!.verifyCode((input as { number: string }).number, (input as { code: string }).code)));
@@ -121,14 +120,6 @@ export const verifyCommand: CommandSpec = {
     return code;
   },
 };
-
-async function adminOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
-  if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
-  const user = await store.getUser(login);
-  if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
-  if (user.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'documents.keys.adminOnly', params: { login, role: t(lang, `role.${user.role}` as MessageKey) } }));
-  return ok(user);
-}
 
 async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
@@ -147,11 +138,24 @@ export const keysCommand: CommandSpec = {
     const [sub, arg1, arg2] = positionals;
     const as = str(values.as);
     const passphraseFile = str(values['passphrase-file']);
-    const sources = { env: ctx.io.env, ...(passphraseFile ? { file: passphraseFile } : {}) };
+    let sources: PassphraseSources = { env: ctx.io.env };
+    if (passphraseFile !== undefined) {
+      const given = readSecretFile(passphraseFile, '--passphrase-file');
+      if (!given.ok) return finish(ctx, given, () => undefined);
+      sources = { ...sources, given: given.value };
+    }
     switch (sub) {
       case 'list':
       case undefined: {
-        const result = await ctx.withService(async (service, store) => ok({ users: await store.listUsers(), today: service.moment().today }));
+        // Every member of staff's certificate serial is an administrator's list; anyone else sees their own key only.
+        const result = await ctx.withService(async (service, store) => {
+          if (!as) return fail(missing(ctx.lang, '--as', 'cli.expected.login'));
+          const admin = await adminActor(store, as, ctx.lang);
+          const self = admin.ok ? null : await actorOf(store, as);
+          if (self && !self.ok) return self;
+          const users = admin.ok ? await store.listUsers() : (await store.listUsers()).filter((u) => u.login === as);
+          return ok({ users, today: service.moment().today });
+        });
         return finish(ctx, result, ({ users, today }) => {
           const rows = users.filter((u) => u.signingKey).map((u) => ({ login: u.login, fullName: u.fullName, ...u.signingKey!, p12: undefined }));
           if (ctx.json) return ctx.io.out(JSON.stringify(rows, null, 2));
@@ -165,14 +169,11 @@ export const keysCommand: CommandSpec = {
       }
       case 'add': {
         if (!arg2) return finish(ctx, fail(missing(ctx.lang, 'FILE.p12', 'cli.expected.file')), () => undefined);
-        let p12: Uint8Array;
-        try {
-          p12 = await readFile(arg2);
-        } catch (error) {
-          return finish(ctx, fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: arg2, reason: (error as NodeJS.ErrnoException).code ?? String(error) } })), () => undefined);
-        }
-        const result = await ctx.withService(async (service, store) => {
-          const admin = await adminOf(store, as, ctx.lang);
+        const read = readLimited(arg2, { option: 'FILE.p12', maxBytes: LIMITS.key });
+        if (!read.ok) return finish(ctx, read, () => undefined);
+        const p12 = read.value;
+        const result = await ctx.audited({ command: 'keys add', as, subject: arg1 ?? '' }, async (service, store) => {
+          const admin = await adminActor(store, as, ctx.lang);
           if (!admin.ok) return admin;
           const user = await userOf(store, arg1, ctx.lang);
           if (!user.ok) return user;
@@ -187,8 +188,8 @@ export const keysCommand: CommandSpec = {
         return finish(ctx, result, (key) => ctx.io.out(t(ctx.lang, 'documents.keys.added', { login: arg1!, serial: key.serial, issuer: key.issuer, validTo: formatDate(key.validTo.slice(0, 10)) })));
       }
       case 'remove': {
-        const result = await ctx.withService(async (_service, store) => {
-          const admin = await adminOf(store, as, ctx.lang);
+        const result = await ctx.audited({ command: 'keys remove', as, subject: arg1 ?? '' }, async (_service, store) => {
+          const admin = await adminActor(store, as, ctx.lang);
           if (!admin.ok) return admin;
           const user = await userOf(store, arg1, ctx.lang);
           if (!user.ok) return user;
@@ -214,8 +215,8 @@ export const keysCommand: CommandSpec = {
       case 'trust':
       case 'crl': {
         if (!arg1) return finish(ctx, fail(missing(ctx.lang, 'FILE', 'cli.expected.file')), () => undefined);
-        const result = await ctx.withService(async (_service, store) => {
-          const admin = await adminOf(store, as, ctx.lang);
+        const result = await ctx.audited({ command: `keys ${sub}`, as, subject: arg1 }, async (_service, store) => {
+          const admin = await adminActor(store, as, ctx.lang);
           if (!admin.ok) return admin;
           return sub === 'trust' ? installAnchor(ctx, arg1) : installCrl(ctx, arg1);
         });
@@ -229,9 +230,11 @@ export const keysCommand: CommandSpec = {
 };
 
 async function installAnchor(ctx: CliContext, file: string): Promise<Result<string, DomainError>> {
+  const read = readLimited(file, { option: 'CA.pem', maxBytes: LIMITS.key });
+  if (!read.ok) return read;
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(await readFile(file));
+    cert = new X509Certificate(read.value);
   } catch {
     return fail(domainError('VALIDATION', { key: 'documents.keys.notCa', params: { file } }));
   }
@@ -245,12 +248,9 @@ async function installAnchor(ctx: CliContext, file: string): Promise<Result<stri
 }
 
 async function installCrl(ctx: CliContext, file: string): Promise<Result<string, DomainError>> {
-  let raw: Uint8Array;
-  try {
-    raw = await readFile(file);
-  } catch (error) {
-    return fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) } }));
-  }
+  const read = readLimited(file, { option: 'FILE.crl', maxBytes: LIMITS.crl });
+  if (!read.ok) return read;
+  const raw = read.value;
   const parsed = parseCrl(raw);
   if (!parsed.ok) return fail(domainError('VALIDATION', { key: 'documents.keys.crlInvalid', params: { file, reason: parsed.error } }));
   const crl = parsed.value;
@@ -260,7 +260,8 @@ async function installCrl(ctx: CliContext, file: string): Promise<Result<string,
   const dir = ctx.trustDirs()[0]!;
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${issuer.fingerprint256.replace(/:/g, '').slice(0, 16).toLowerCase()}.crl`);
-  await copyFile(file, path);
+  // The bytes checked above, not the file again: it may have changed since.
+  await writeFile(path, raw);
   ctx.reloadTrust();
   const cn = describeCertificate(issuer).subject;
   return ok(t(ctx.lang, 'documents.keys.crlInstalled', {

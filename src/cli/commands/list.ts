@@ -11,10 +11,17 @@ import { badValue } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
 import { requestJson, stateLabel, writeOutput } from '../output.js';
 import { csvLines, UTF8_BOM } from '../../app/csv.js';
+import { canOpen } from '../../app/access.js';
+import { maskIin, maskName, maskRequest } from '../../app/masking.js';
+import type { RequestService } from '../../app/requests.js';
+import type { Actor } from '../../core/request.js';
+import type { DomainError, Result } from '../../core/result.js';
+import type { Store } from '../../store/port.js';
+import { actorOf } from '../context.js';
 
 export const listCommand: CommandSpec = {
   name: 'list',
-  usage: 'anyqtama list [--state S]... [--service ID] [--office ID] [--search TEXT] [--overdue] [--due-soon] [--limit N] [--json]',
+  usage: 'anyqtama list [--state S]... [--service ID] [--office ID] [--search TEXT] [--overdue] [--due-soon] [--limit N] [--as LOGIN] [--json]',
   summary: { kk: 'Өтініштер тізімі (мерзімі бойынша)', ru: 'Список заявок (по сроку)', en: 'List requests, soonest due first' },
   options: {
     state: { type: 'string', multiple: true },
@@ -24,8 +31,10 @@ export const listCommand: CommandSpec = {
     overdue: { type: 'boolean' },
     'due-soon': { type: 'boolean' },
     limit: { type: 'string' },
+    as: { type: 'string' },
   },
   async run(ctx, values) {
+    const login = str(values.as);
     const states = strs(values.state).map((s) => s.toUpperCase());
     const bad = states.find((s) => !(STATES as readonly string[]).includes(s));
     if (bad !== undefined) return finish(ctx, fail(badValue(ctx.lang, '--state', 'cli.expected.state', { states: STATES.join(', ') })), () => undefined);
@@ -40,7 +49,10 @@ export const listCommand: CommandSpec = {
     const wantDueSoon = values['due-soon'] === true;
     const office = str(values.office);
     const text = str(values.search);
-    const result = await ctx.withService(async (service) => {
+    if (text !== undefined && !plainText(text, MAX_SEARCH)) return finish(ctx, fail(badValue(ctx.lang, '--search', 'securityCli.expected.text', { max: String(MAX_SEARCH) })), () => undefined);
+    const work = async (service: RequestService, store: Store) => {
+      const viewer = await viewerOf(store, login);
+      if (!viewer.ok) return viewer;
       const { today } = service.moment();
       const calendar = service.reference.calendar;
       const deadlineFilter = wantOverdue || wantDueSoon;
@@ -55,11 +67,14 @@ export const listCommand: CommandSpec = {
       const page = await service.list(filter);
       const status = (s: RequestSummary) => deadlineStatusOf(s.state, s.dueDate, today, calendar);
       const items = page.items
-        .map((s) => ({ ...s, deadlineStatus: status(s) }))
+        .map((s) => ({ ...shown(viewer.value, s), deadlineStatus: status(s) }))
         .filter((s) => !deadlineFilter || (wantOverdue && s.deadlineStatus === 'overdue') || (wantDueSoon && s.deadlineStatus === 'dueSoon'));
       return ok({ items: deadlineFilter ? items.slice(0, limit) : items, total: deadlineFilter ? items.length : page.total });
-    });
+    };
+    // With --as the names and IINs may be shown in full: that read is audited.
+    const result = login ? await ctx.audited({ command: 'list', as: login, subject: text ?? office ?? '' }, work) : await ctx.withService(work);
     return finish(ctx, result, ({ items, total }) => {
+      if (items.some((s) => s.masked)) ctx.io.err(t(ctx.lang, 'securityCli.masked'));
       if (ctx.json) {
         ctx.io.out(JSON.stringify(items, null, 2));
         return;
@@ -75,31 +90,56 @@ export const listCommand: CommandSpec = {
   },
 };
 
+/** A search is a number, an IIN or part of a name: a line, not a page. */
+const MAX_SEARCH = 200;
+const plainText = (text: string, max: number) => [...text].length <= max && !/[\u0000-\u001f\u007f-\u009f]/u.test(text);
+
+/** Who is reading: the member of staff --as names (refused if unknown or disabled), or nobody. */
+async function viewerOf(store: Store, login: string | undefined): Promise<Result<Actor | null, DomainError>> {
+  if (!login) return ok(null);
+  return actorOf(store, login);
+}
+
+/** A summary in full for one who may open the request (src/app/access.ts), else its applicant masked. */
+function shown(viewer: Actor | null, s: RequestSummary): RequestSummary & { masked?: true } {
+  if (viewer && canOpen(viewer, s)) return s;
+  return { ...s, applicantIin: maskIin(s.applicantIin), applicantName: maskName(s.applicantName), masked: true };
+}
+
 const CSV_COLUMNS = ['number', 'service', 'state', 'channel', 'office', 'receivedBy', 'applicantIin', 'applicantName', 'submittedAt', 'dueDate', 'updatedAt'] as const;
 
 export const exportCommand: CommandSpec = {
   name: 'export',
-  usage: 'anyqtama export --format json|csv [-o FILE]',
+  usage: 'anyqtama export --format json|csv [-o FILE] [--as LOGIN]',
   summary: { kk: 'Барлық өтініштерді шығару', ru: 'Выгрузка всех заявок', en: 'Export all requests' },
-  options: { format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, as: { type: 'string' } },
   async run(ctx, values) {
+    const login = str(values.as);
     const format = str(values.format) ?? 'json';
     if (format !== 'json' && format !== 'csv') return finish(ctx, fail(badValue(ctx.lang, '--format', 'cli.expected.format')), () => undefined);
     const output = str(values.output);
-    const result = await ctx.withService(async (service, store) => {
+    // Personal data in full only for rows the --as member of staff may open; the read is audited.
+    const work = async (service: RequestService, store: Store) => {
+      const viewer = await viewerOf(store, login);
+      if (!viewer.ok) return viewer;
       const page = await service.list({ order: 'submitted', limit: Number.MAX_SAFE_INTEGER });
+      const masked = page.items.some((s) => !(viewer.value && canOpen(viewer.value, s)));
       if (format === 'csv') {
-        const rows = page.items.map((s) => CSV_COLUMNS.map((c) => s[c]));
-        return ok({ text: UTF8_BOM + csvLines([CSV_COLUMNS, ...rows]), count: page.items.length });
+        const rows = page.items.map((s) => { const v = shown(viewer.value, s); return CSV_COLUMNS.map((c) => v[c]); });
+        return ok({ text: UTF8_BOM + csvLines([CSV_COLUMNS, ...rows]), count: page.items.length, masked });
       }
       const { today } = service.moment();
       const docs = [];
       for (const s of page.items) {
         const doc = await store.get(s.id);
-        if (doc) docs.push(requestJson(doc, service.reference, today, ctx.lang));
+        if (!doc) continue;
+        const full = viewer.value !== null && canOpen(viewer.value, doc);
+        docs.push({ ...requestJson(full ? doc : maskRequest(doc), service.reference, today, ctx.lang), ...(full ? {} : { masked: true, answers: null }) });
       }
-      return ok({ text: JSON.stringify(docs, null, 2), count: docs.length });
-    });
+      return ok({ text: JSON.stringify(docs, null, 2), count: docs.length, masked });
+    };
+    const result = login ? await ctx.audited({ command: `export ${format}`, as: login, subject: output ?? '-' }, work) : await ctx.withService(work);
+    if (result.ok && result.value.masked) ctx.io.err(t(ctx.lang, 'securityCli.masked'));
     if (!result.ok || !output) return finish(ctx, result, ({ text }) => ctx.io.out(text));
     const { count } = result.value;
     return finish(ctx, writeOutput(output, result.value.text), () => ctx.io.err(t(ctx.lang, 'cli.exported', { count, path: output })));

@@ -12,22 +12,36 @@ import { actorOf } from '../context.js';
 import { fail } from '../../core/result.js';
 import { requestJson, requestLines, stateLabel } from '../output.js';
 import { prefilled } from '../../app/result-content.js';
+import { canOpen } from '../../app/access.js';
+import { maskRequest } from '../../app/masking.js';
+import type { RequestService } from '../../app/requests.js';
+import type { Store } from '../../store/port.js';
+import { readSecretFile } from '../read-limited.js';
 
 export const statusCommand: CommandSpec = {
   name: 'status',
-  usage: 'anyqtama status NUMBER [--json]',
+  usage: 'anyqtama status NUMBER [--as LOGIN] [--json]',
   summary: { kk: 'Өтініштің күйі мен тарихы', ru: 'Состояние и история заявки', en: 'A request\'s state and history' },
-  options: {},
-  async run(ctx, _values, positionals) {
+  options: { as: { type: 'string' } },
+  async run(ctx, values, positionals) {
     const number = positionals[0];
+    const login = str(values.as);
     if (!number) return finish(ctx, fail(missing(ctx.lang, 'NUMBER', 'cli.expected.number')), () => undefined);
-    const result = await ctx.withService(async (service) => {
+    // The applicant's IIN, name and questionnaire in full only for a member of staff who may open
+    // the request (src/app/access.ts), and that read is audited; otherwise masked as the call-centre sees it.
+    const work = async (service: RequestService, store: Store) => {
       const found = await service.find(number);
-      return found.ok ? ok({ request: found.value, today: service.moment().today, reference: service.reference }) : found;
-    });
-    return finish(ctx, result, ({ request, today, reference }) => {
-      if (ctx.json) ctx.io.out(JSON.stringify(requestJson(request, reference, today, ctx.lang), null, 2));
+      if (!found.ok) return found;
+      const actor = login ? await actorOf(store, login) : null;
+      if (actor && !actor.ok) return actor;
+      const full = actor !== null && canOpen(actor.value, found.value);
+      return ok({ request: full ? found.value : maskRequest(found.value), full, today: service.moment().today, reference: service.reference });
+    };
+    const result = login ? await ctx.audited({ command: 'status', as: login, subject: number.trim().slice(0, 40) }, work) : await ctx.withService(work);
+    return finish(ctx, result, ({ request, full, today, reference }) => {
+      if (ctx.json) ctx.io.out(JSON.stringify({ ...requestJson(request, reference, today, ctx.lang), ...(full ? {} : { masked: true, answers: null }) }, null, 2));
       else ctx.io.out(requestLines(request, reference, today, ctx.lang).join('\n'));
+      if (!full) ctx.io.err(t(ctx.lang, 'securityCli.masked'));
     });
   },
 };
@@ -36,7 +50,7 @@ export const statusCommand: CommandSpec = {
 function resultContent(lang: Lang, contentFile: string | undefined, fields: readonly string[]): Result<Record<string, unknown>, DomainError> {
   let content: Record<string, unknown> = {};
   if (contentFile) {
-    const json = readJsonArg(contentFile);
+    const json = readJsonArg(contentFile, '--content');
     if (!json.ok) return json;
     if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) return fail(badValue(lang, '--content', 'cli.expected.file'));
     content = { ...(json.value as Record<string, unknown>) };
@@ -74,7 +88,9 @@ export const actCommand: CommandSpec = {
     const content = resultContent(ctx.lang, str(values.content), strs(values.field));
     if (!content.ok) return finish(ctx, content, () => undefined);
     const passphraseFile = str(values['passphrase-file']);
-    const result = await ctx.withService(async (service, store) => {
+    const passphrase = passphraseFile !== undefined ? readSecretFile(passphraseFile, '--passphrase-file') : null;
+    if (passphrase && !passphrase.ok) return finish(ctx, passphrase, () => undefined);
+    const result = await ctx.audited({ command: `act ${action}`, as: login, subject: number.trim().slice(0, 40) }, async (service, store) => {
       const actor = await actorOf(store, login);
       if (!actor.ok) return actor;
       const found = await service.find(number);
@@ -83,12 +99,13 @@ export const actCommand: CommandSpec = {
       const channel = actor.value.role === 'operator' ? 'centre' : 'office';
       // Issuing and refusing end in a signed document: the clerk's key is opened only for them.
       const signs = action === 'issue' || action === 'refuse';
-      const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphraseFile ? { file: passphraseFile } : {}) }) : null;
+      const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphrase ? { given: passphrase.value } : {}) }) : null;
       if (credential && !credential.ok) return credential;
       const acted = await service.actOn(before, {
         action: action as Action,
         actor: actor.value,
         channel,
+        via: 'cli',
         ...(action === 'extend' ? { ground: reasons[0] } : { reasons }),
         ...(note ? { note } : {}),
         ...(action === 'issue' ? { content: prefilled(before, content.value) } : {}),

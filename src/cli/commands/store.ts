@@ -4,12 +4,11 @@ import { t, type MessageKey } from '../../core/i18n/catalogue.js';
 import { storeCopyMessages } from '../../core/i18n/messages/store-copy.js';
 import { domainError, fail, type DomainError } from '../../core/result.js';
 import { differingParts, digestStore, type StoreCounts, type StoreDigest } from '../../store/digest.js';
-import { LowdbStore } from '../../store/lowdb/lowdb-store.js';
 import type { CopyOutcome } from '../../store/pg/import.js';
 import { StoreUnavailable } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
-import type { CliContext } from '../context.js';
+import { openEmbedded, type CliContext } from '../context.js';
 import { exitCodeOf } from '../exit-codes.js';
 import { errorJson, printError } from '../output.js';
 
@@ -46,7 +45,8 @@ async function copy(ctx: CliContext, dir: string, url: string): Promise<number> 
   const { copyStore } = await import('../../store/pg/import.js');
   const target = await PgStore.open({ url, application: 'anyqtama store copy' });
   if (!target.ok) return finish(ctx, target, () => undefined);
-  const source = await LowdbStore.open({ dataDir: dir, command: ctx.commandLine });
+  // Only the account owning the embedded store (or root) may copy it out (data-dir.ts).
+  const source = await openEmbedded(dir, ctx.commandLine);
   if (!source.ok) {
     await target.value.close();
     return finish(ctx, source, () => undefined);

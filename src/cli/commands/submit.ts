@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { mediaTypeOf, type NewAttachment } from '../../app/attachments.js';
+import { MAX_ATTACHMENT_BYTES, mediaTypeOf, type NewAttachment } from '../../app/attachments.js';
+import { readLimited } from '../read-limited.js';
 import { formatDate } from '../../core/calendar/dates.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
-import type { Actor } from '../../core/request.js';
+import type { Actor, Request } from '../../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { findService } from '../../core/services/catalogue.js';
 import { CHANNELS, type Channel } from '../../core/services/types.js';
@@ -14,13 +14,14 @@ import { actorOf } from '../context.js';
 import { requestJson } from '../output.js';
 import type { Store } from '../../store/port.js';
 
+/**
+ * A scan named by --attach: a regular file (a link is followed only to one) of at most the
+ * attachment limit, never read past it (read-limited.ts). Its name is the one typed.
+ */
 function readAttachment(path: string): Result<NewAttachment, DomainError> {
   const name = basename(path);
-  try {
-    return ok({ name, mediaType: mediaTypeOf(name) ?? 'application/octet-stream', content: readFileSync(path) });
-  } catch (error) {
-    return fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) } }));
-  }
+  const content = readLimited(path, { option: '--attach', maxBytes: MAX_ATTACHMENT_BYTES });
+  return content.ok ? ok({ name, mediaType: mediaTypeOf(name) ?? 'application/octet-stream', content: content.value }) : content;
 }
 
 /** Staff register under their own login; in the bot channel the citizen is the actor. */
@@ -52,7 +53,7 @@ export const submitCommand: CommandSpec = {
     if (!channel) return finish(ctx, fail(missing(ctx.lang, '--channel', 'cli.expected.channel')), () => undefined);
     if (!(CHANNELS as readonly string[]).includes(channel)) return finish(ctx, fail(badValue(ctx.lang, '--channel', 'cli.expected.channel')), () => undefined);
     if (!dataPath) return finish(ctx, fail(missing(ctx.lang, '--data', 'cli.expected.file')), () => undefined);
-    const answers = readJsonArg(dataPath);
+    const answers = readJsonArg(dataPath, '--data');
     if (!answers.ok) return finish(ctx, answers, () => undefined);
     const attachments: NewAttachment[] = [];
     for (const path of strs(values.attach)) {
@@ -60,13 +61,13 @@ export const submitCommand: CommandSpec = {
       if (!file.ok) return finish(ctx, file, () => undefined);
       attachments.push(file.value);
     }
-    const result = await ctx.withService(async (service, store) => {
+    const result = await ctx.audited<{ request: Request; today: string }>({ command: 'submit', as: str(values.as), subject: (v: { request: Request }) => v.request.number ?? v.request.id }, async (service, store) => {
       const actor = await submitter(store, channel as Channel, str(values.as), answers.value);
       if (!actor.ok) return actor;
       const office = str(values.office);
       const submitted = await service.submit({
         serviceId, channel: channel as Channel, answers: answers.value, actor: actor.value, lang: ctx.lang,
-        attachments, paperDocuments: strs(values.paper), ...(office ? { office } : {}),
+        attachments, paperDocuments: strs(values.paper), ...(office ? { office } : {}), via: 'cli',
       });
       return submitted.ok ? ok({ request: submitted.value, today: service.moment().today }) : submitted;
     });

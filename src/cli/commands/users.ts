@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { hashPassword } from '../../app/passwords.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
@@ -7,7 +6,8 @@ import { fingerprintOfLine, parsePublicKeys } from '../../ssh/keys.js';
 import type { Store, User } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
-import type { CliContext } from '../context.js';
+import { adminActor, type CliContext } from '../context.js';
+import { readLimitedText, readSecretFile, LIMITS } from '../read-limited.js';
 import { EXIT } from '../exit-codes.js';
 import { printError } from '../output.js';
 
@@ -15,15 +15,6 @@ import { printError } from '../output.js';
 export const MIN_PASSWORD_LENGTH = 8;
 
 const USAGE = 'anyqtama users [--json] | password LOGIN --as ADMIN [--password-file F] | key list LOGIN | key add LOGIN FILE.pub --as ADMIN | key remove LOGIN N --as ADMIN';
-
-async function adminOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
-  if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
-  const user = await store.getUser(login);
-  if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
-  if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
-  if (user.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'users.adminOnly', params: { login, role: t(lang, `role.${user.role}` as MessageKey) } }));
-  return ok(user);
-}
 
 async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
@@ -35,11 +26,9 @@ async function userOf(store: Store, login: string | undefined, lang: Lang): Prom
 async function newPassword(ctx: CliContext, file: string | undefined): Promise<Result<string, DomainError>> {
   let password = ctx.io.env.ANYQTAMA_NEW_PASSWORD;
   if (file !== undefined) {
-    try {
-      password = (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
-    } catch (error) {
-      return fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) } }));
-    }
+    const read = readSecretFile(file, '--password-file');
+    if (!read.ok) return read;
+    password = read.value;
   }
   if (!password) return fail(domainError('VALIDATION', { key: 'users.password.needed' }));
   if ([...password].length < MIN_PASSWORD_LENGTH) return fail(domainError('VALIDATION', { key: 'users.password.tooShort', params: { min: MIN_PASSWORD_LENGTH } }));
@@ -62,8 +51,8 @@ function listUsers(ctx: CliContext): Promise<number> {
 }
 
 async function setPassword(ctx: CliContext, login: string | undefined, as: string | undefined, file: string | undefined): Promise<number> {
-  const result = await ctx.withService(async (_service, store) => {
-    const admin = await adminOf(store, as, ctx.lang);
+  const result = await ctx.audited({ command: 'users password', as, subject: login ?? '' }, async (_service, store) => {
+    const admin = await adminActor(store, as, ctx.lang);
     if (!admin.ok) return admin;
     const user = await userOf(store, login, ctx.lang);
     if (!user.ok) return user;
@@ -87,16 +76,12 @@ async function keyCommand(ctx: CliContext, action: string | undefined, login: st
   }
   if (action === 'add') {
     if (!arg) return finish(ctx, fail(missing(ctx.lang, 'FILE.pub', 'users.expected.keyFile')), () => undefined);
-    let text: string;
-    try {
-      text = await readFile(arg, 'utf8');
-    } catch (error) {
-      return finish(ctx, fail(domainError('VALIDATION', { key: 'cli.dataFileUnreadable', params: { path: arg, reason: (error as NodeJS.ErrnoException).code ?? String(error) } })), () => undefined);
-    }
-    const parsed = parsePublicKeys(text);
+    const text = readLimitedText(arg, { option: 'FILE.pub', maxBytes: LIMITS.key });
+    if (!text.ok) return finish(ctx, text, () => undefined);
+    const parsed = parsePublicKeys(text.value);
     if (parsed.kind !== 'public') return finish(ctx, fail(domainError('VALIDATION', { key: parsed.kind === 'private' ? 'users.key.private' : 'users.key.invalid', params: { file: arg } })), () => undefined);
-    const result = await ctx.withService(async (_service, store) => {
-      const admin = await adminOf(store, as, ctx.lang);
+    const result = await ctx.audited({ command: 'users key add', as, subject: login ?? '' }, async (_service, store) => {
+      const admin = await adminActor(store, as, ctx.lang);
       if (!admin.ok) return admin;
       const user = await userOf(store, login, ctx.lang);
       if (!user.ok) return user;
@@ -111,8 +96,8 @@ async function keyCommand(ctx: CliContext, action: string | undefined, login: st
     });
   }
   if (action === 'remove') {
-    const result = await ctx.withService(async (_service, store) => {
-      const admin = await adminOf(store, as, ctx.lang);
+    const result = await ctx.audited({ command: 'users key remove', as, subject: login ?? '' }, async (_service, store) => {
+      const admin = await adminActor(store, as, ctx.lang);
       if (!admin.ok) return admin;
       const user = await userOf(store, login, ctx.lang);
       if (!user.ok) return user;

@@ -20,6 +20,7 @@ import { botFormMessages } from './messages/bot-form.js';
 import { storeCopyMessages } from './messages/store-copy.js';
 import { securityPrivacyMessages } from './messages/security-privacy.js';
 import { securityStoreMessages } from './messages/security-store.js';
+import { securityCliMessages } from './messages/security-cli.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -47,6 +48,7 @@ export const catalogue = {
   ...storeCopyMessages,
   ...securityPrivacyMessages,
   ...securityStoreMessages,
+  ...securityCliMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

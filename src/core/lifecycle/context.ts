@@ -29,4 +29,6 @@ export interface Command {
   readonly content?: Readonly<Record<string, unknown>>;
   /** The request number allocated by the store (register). */
   readonly number?: string;
+  /** Given through the operator's command line: kept on the history event. */
+  readonly via?: 'cli';
 }

@@ -137,6 +137,7 @@ export function transition(request: Request, given: Command, ctx: TransitionCont
     ...(command.ground ? { reasons: [command.ground] } : {}),
     ...(note ? { note } : {}),
     ...(effect.value.dueDate ? { dueDate: effect.value.dueDate } : {}),
+    ...(command.via ? { via: command.via } : {}),
   };
   const next: Request = {
     ...request,
