@@ -96,6 +96,8 @@ export interface SessionOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** When given, the host key must have this fingerprint. */
   readonly fingerprint?: string;
+  /** The address to connect from (127.0.0.x stands for another machine). */
+  readonly localAddress?: string;
 }
 
 export interface SshSession {
@@ -136,6 +138,7 @@ function connectConfig(options: SessionOptions): ConnectConfig {
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.privateKey !== undefined ? { privateKey: options.privateKey } : {}),
     ...(options.fingerprint ? { hostVerifier: (key: Buffer) => fingerprintOf(key) === options.fingerprint } : {}),
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
   };
 }
 
@@ -239,7 +242,7 @@ export interface LoginAttempt {
  * prompt with the password, records the next prompt (where the server says what went wrong)
  * and gives up there.
  */
-export function tryKeyboardLogin(options: { port: number; login: string; password: string }): Promise<LoginAttempt> {
+export function tryKeyboardLogin(options: { port: number; login: string; password: string; localAddress?: string }): Promise<LoginAttempt> {
   const client = new ssh2.Client();
   const prompts: string[] = [];
   let answered = false;
@@ -258,7 +261,10 @@ export function tryKeyboardLogin(options: { port: number; login: string; passwor
     });
     client.once('ready', () => done(true));
     client.once('error', () => done(false));
-    client.connect({ host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 20_000 });
+    client.connect({
+      host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 20_000,
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    });
   });
 }
 

@@ -9,6 +9,11 @@ export const sshMessages = {
     ru: 'Слишком много неудачных попыток входа. Повторите через {minutes} мин.',
     en: 'Too many failed log-ins. Try again in {minutes} min.',
   },
+  'auth.throttledSeconds': {
+    kk: 'Сәтсіз кіру әрекеттері тым көп. {seconds} секундтан кейін қайталап көріңіз.',
+    ru: 'Слишком много неудачных попыток входа. Повторите через {seconds} с.',
+    en: 'Too many failed log-ins. Try again in {seconds} s.',
+  },
 
   // The SSH server, as a clerk's ssh client shows it.
   'ssh.prompt.password': { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
