@@ -37,6 +37,13 @@ export const sshMessages = {
     ru: 'Сеанс закрыт: {minutes} мин без действий. Подтверждённые данные сохранены; подключитесь снова.',
     en: 'Session closed after {minutes} min without input. Confirmed data is saved; connect again.',
   },
+  // Said with the numbers after a colon: «400×200-ге дейін» would need a case ending that
+  // depends on how the last number is read (-ге, -ке, -қа, -ға).
+  'ssh.terminalLimited': {
+    kk: 'Терминал өлшемі шектелді: {cols}×{rows} (сұралғаны {askedCols}×{askedRows}).',
+    ru: 'Размер терминала ограничен до {cols}×{rows} (запрошено {askedCols}×{askedRows}).',
+    en: 'Terminal size limited to {cols}×{rows} (asked for {askedCols}×{askedRows}).',
+  },
   'ssh.serverStopping': {
     kk: 'Сервер тоқтатылды, сеанс жабылды. Расталған деректер сақталды.',
     ru: 'Сервер остановлен, сеанс закрыт. Подтверждённые данные сохранены.',
