@@ -80,6 +80,12 @@ export const sshMessages = {
     en: 'Cannot read the host key ({path}): {reason}',
   },
   'ssh.expected.port': { kk: '0-ден 65535-ке дейінгі порт нөмірі', ru: 'номер порта от 0 до 65535', en: 'a port number from 0 to 65535' },
+  'ssh.expected.startups': {
+    kk: 'басы:пайыз:шегі, мысалы 10:30:100 (басы шегінен аспайды, пайыз 0–100)',
+    ru: 'начало:процент:предел, например 10:30:100 (начало не больше предела, процент 0–100)',
+    en: 'start:rate:full, e.g. 10:30:100 (start at most full, rate 0–100)',
+  },
+  'ssh.expected.positive': { kk: '0-ден үлкен сан', ru: 'число больше 0', en: 'a number above 0' },
   'ssh.expected.minutes': { kk: '0-ден үлкен минут саны', ru: 'число минут больше 0', en: 'a number of minutes above 0' },
 
   // anyqtama users: passwords and SSH keys
