@@ -88,8 +88,9 @@ export class StaffAuthenticator {
 }
 
 function throttled(ms: number): DomainError {
-  // A wait of seconds said in minutes ("1 min") would send a clerk away for nothing.
-  if (ms < 60_000) return domainError('THROTTLED', { key: 'auth.throttledSeconds', params: { seconds: Math.max(1, Math.ceil(ms / 1000)) } });
+  // A wait of seconds said in minutes ("1 min") would send a clerk away for nothing; up to two
+  // minutes it is said in seconds.
+  if (ms <= 120_000) return domainError('THROTTLED', { key: 'auth.throttledSeconds', params: { seconds: Math.max(1, Math.ceil(ms / 1000)) } });
   return domainError('THROTTLED', { key: 'auth.throttled', params: { minutes: Math.ceil(ms / 60_000) } });
 }
 
