@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** Added to the child's environment (which has CI=true and the pinned ANYQTAMA_NOW). */
   readonly env?: Readonly<Record<string, string>>;
   readonly args?: readonly string[];
+  /** A command the daemon runs under, e.g. ['prlimit', '--nofile=1024:1024', '--'] for the file limit of a stock system. */
+  readonly prefix?: readonly string[];
 }
 
 export interface ServeHandle {
@@ -42,7 +44,8 @@ function serveEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessE
 /** Starts `anyqtama serve --port 0 --json` on the data dir and waits until it listens. */
 export function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeHandle> {
   const args = [BIN, 'serve', '--port', '0', '--json', '--data-dir', dataDir, ...(options.idleMinutes ? ['--idle-minutes', String(options.idleMinutes)] : []), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { cwd: PROJECT, env: serveEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...before] = [...(options.prefix ?? []), process.execPath];
+  const child = spawn(command!, [...before, ...args], { cwd: PROJECT, env: serveEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
