@@ -50,4 +50,20 @@ describe('a terminal too big to draw', () => {
     await until(() => attacker.text().includes(note), 'the note on the size');
     expect(attacker.text().split(note)).toHaveLength(2);
   });
+
+  it('tells a clerk whose window grew past the limit once, below the screen, and the screen still works', async () => {
+    const clerk = await sshSession({ port: serve.port, login: 'ast-clerk', password: PASSWORD, cols: 80, rows: 24 });
+    opened.push(clerk);
+    await clerk.waitFor('ast-clerk', 20_000);
+    clerk.resize(1000, 40);
+    const note = 'Размер терминала ограничен до 400×40 (запрошено 1000×40).';
+    await clerk.waitFor(note);
+    clerk.resize(1200, 40);
+    clerk.write(RIGHT);
+    await clerk.waitFor('[В работе]');
+    await clerk.settle();
+    expect(clerk.screen()).toContain('ast-clerk');
+    expect(clerk.output().split(note)).toHaveLength(2);
+    expect(clerk.output()).not.toContain('(запрошено 1200×40)');
+  });
 });
