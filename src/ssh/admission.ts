@@ -27,11 +27,15 @@ export const DEFAULT_STARTUPS: Startups = { start: 10, rate: 30, full: 100 };
 
 type Refusal = 'total' | 'per-address' | 'full' | 'early-drop' | 'evicted' | 'grace';
 
+/** How far a waiting connection got: connected, said its SSH identification, asked to log in. */
+export type Stage = 0 | 1 | 2;
+
 interface Waiting {
   readonly socket: Socket;
   readonly source: string;
   readonly key: string;
   readonly timer: NodeJS.Timeout;
+  stage: Stage;
 }
 
 /** The key ssh2's connection info gives back for a socket (info.ip, info.port). */
@@ -80,6 +84,12 @@ export class Admission {
     return true;
   }
 
+  /** The connection got further (ssh2 read its identification, or it asked to log in). */
+  progress(key: string, stage: Stage): void {
+    const entry = this.waiting.get(key);
+    if (entry && entry.stage < stage) entry.stage = stage;
+  }
+
   /** The connection logged in: no grace time any more, and its place in the waiting room is free. */
   loggedIn(key: string): void {
     const entry = this.waiting.get(key);
@@ -112,7 +122,7 @@ export class Admission {
     // Counted from the accept: a client that never sends its ident, or sends it a byte at a time,
     // runs out of time like any other (ssh2's own timers start only after the ident).
     const timer = setTimeout(() => this.close(entry, 'grace'), this.options.loginGraceMs).unref();
-    const entry: Waiting = { socket, source, key, timer };
+    const entry: Waiting = { socket, source, key, timer, stage: 0 };
     this.waiting.set(key, entry);
     const list = this.bySource.get(source) ?? [];
     list.push(entry);
@@ -133,13 +143,19 @@ export class Admission {
     if (list.length === 0) this.bySource.delete(entry.source);
   }
 
-  /** The oldest waiting connection of the address that holds the most (at most `full` addresses to look at). */
+  /**
+   * Among the connections that got least far, the oldest of the address that holds the most
+   * waiting connections (at most `full` to look at).
+   */
   private biggestHolderOldest(): Waiting | undefined {
-    let best: Waiting[] | undefined;
+    let lowest: Stage = 2;
+    for (const entry of this.waiting.values()) if (entry.stage < lowest) lowest = entry.stage;
+    let best: { entry: Waiting; held: number } | undefined;
     for (const list of this.bySource.values()) {
-      if (!best || list.length > best.length) best = list;
+      const entry = list.find((e) => e.stage === lowest);
+      if (entry && (!best || list.length > best.held)) best = { entry, held: list.length };
     }
-    return best?.[0];
+    return best?.entry;
   }
 
   private close(entry: Waiting, why: Refusal): void {

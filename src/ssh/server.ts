@@ -79,6 +79,9 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       let user: User | null = null;
       const key = connectionKey(info.ip, info.port);
       const socket = admission.socketOf(key);
+      // Connections that got further are the last to give way to new ones when the room is full.
+      admission.progress(key, 1);
+      client.once('authentication', () => admission.progress(key, 2));
       handleLogin(client, {
         auth: options.auth, source: info.ip, lang, maxAttempts: options.maxAuthAttempts ?? 6,
         onUser: (who) => (user = who),

@@ -91,16 +91,19 @@ export interface Flood {
 
 /**
  * Opens `count` TCP connections that never say a word, spread over source addresses 127.0.0.2,
- * 127.0.0.3, … (`perAddress` from each), so limits per address cannot hide the global one.
+ * 127.0.0.3, … (`perAddress` from each), so limits per address cannot hide the global one. With
+ * `reconnectMs`, each socket the server closes is opened again after that long, as an attacker
+ * that keeps its flood up does.
  */
-export function idleSockets(port: number, count: number, perAddress: number): Flood {
-  const sockets: Socket[] = [];
+export function idleSockets(port: number, count: number, perAddress: number, options: { reconnectMs?: number } = {}): Flood {
+  const sockets = new Set<Socket>();
   let open = 0;
   let settled = 0;
-  for (let i = 0; i < count; i++) {
-    const n = 2 + Math.floor(i / perAddress);
-    const socket = connect({ host: '127.0.0.1', port, localAddress: `127.0.${Math.floor(n / 256)}.${n % 256}` });
-    let counted = false;
+  let stopped = false;
+  const start = (localAddress: string, first: boolean) => {
+    const socket = connect({ host: '127.0.0.1', port, localAddress });
+    sockets.add(socket);
+    let counted = !first;
     const settle = () => {
       if (!counted) settled++;
       counted = true;
@@ -111,10 +114,45 @@ export function idleSockets(port: number, count: number, perAddress: number): Fl
       socket.once('close', () => open--);
     });
     socket.on('error', () => undefined);
-    socket.on('close', settle);
+    socket.on('close', () => {
+      settle();
+      sockets.delete(socket);
+      if (!stopped && options.reconnectMs !== undefined) setTimeout(() => !stopped && start(localAddress, false), options.reconnectMs);
+    });
     // Reading is what notices the server's close.
     socket.resume();
-    sockets.push(socket);
+  };
+  for (let i = 0; i < count; i++) {
+    const n = 2 + Math.floor(i / perAddress);
+    start(`127.0.${Math.floor(n / 256)}.${n % 256}`, true);
   }
-  return { open: () => open, settled: () => settled, closeAll: () => sockets.forEach((s) => s.destroy()) };
+  return {
+    open: () => open,
+    settled: () => settled,
+    closeAll() {
+      stopped = true;
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
+/**
+ * A clerk who logs in the way OpenSSH does by default (keyboard-interactive) and takes
+ * `typingMs` to type the password; resolves whether the log-in succeeded.
+ */
+export function slowTypist(options: { port: number; login: string; typingMs: number }): Promise<boolean> {
+  const client = new ssh2.Client();
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      client.removeAllListeners('error');
+      client.on('error', () => undefined);
+      client.end();
+      resolve(ok);
+    };
+    client.on('keyboard-interactive', (_name, _instructions, _lang, _prompts, finish) => setTimeout(() => finish([PASSWORD]), options.typingMs));
+    client.once('ready', () => done(true));
+    client.once('error', () => done(false));
+    client.once('close', () => done(false));
+    client.connect({ host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 30_000 });
+  });
 }

@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededDir, TempDirs } from '../../cli/helpers.js';
 import { sshSession, startServe, type ServeHandle } from '../../ssh/helpers.js';
-import { idleSockets, openFds, PASSWORD, stopHard, until, type Flood } from './attack.js';
+import { idleSockets, openFds, PASSWORD, slowTypist, stopHard, until, type Flood } from './attack.js';
 
 /**
  * Findings 2026-12, M2 and "before log-in": a TCP connection that never spoke was never closed,
@@ -95,4 +95,18 @@ describe('connections that do not log in', () => {
     await clerk.waitFor('kzo-clerk', 20_000);
     clerk.close();
   }, 60_000);
+
+  it('cannot push out a clerk typing a password: 300 addresses that reconnect each socket the server closes', async () => {
+    const serve = await serving({});
+    const flood = idleSockets(serve.port, 300, 1, { reconnectMs: 500 });
+    floods.push(flood);
+    await until(() => flood.settled() === 300, 'all 300 sockets connected or refused', 60_000);
+    const started = Date.now();
+    // Three seconds at the password prompt while the room churns.
+    const ok = await slowTypist({ port: serve.port, login: 'kzo-clerk', typingMs: 3000 });
+    flood.closeAll();
+    console.log(`reconnecting flood from 300 addresses: a clerk typing for 3 s logged in: ${ok}, in ${Date.now() - started} ms`);
+    expect(ok).toBe(true);
+    expect(serve.stderr()).toMatch(/connections closed before log-in: .*evicted \d/);
+  }, 90_000);
 });
