@@ -26,7 +26,10 @@ export interface SshServerOptions {
   readonly loginGraceMs?: number;
   /** Connections waiting for log-in, OpenSSH's MaxStartups start:rate:full. Default 10:30:100. */
   readonly maxStartups?: Startups;
-  /** Connections waiting for log-in from one address. Default 10. */
+  /**
+   * Connections waiting for log-in from one address. Default 20: the counter clerks of a large
+   * centre behind one NAT address log in together when it opens.
+   */
   readonly perSourceStartups?: number;
   /** Open connections of any kind, logged in or not: bounds the daemon's file descriptors. Default 300. */
   readonly maxConnections?: number;
@@ -65,7 +68,7 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
   const admission = new Admission({
     loginGraceMs: options.loginGraceMs ?? 30_000,
     startups: options.maxStartups ?? DEFAULT_STARTUPS,
-    perSource: options.perSourceStartups ?? 10,
+    perSource: options.perSourceStartups ?? 20,
     maxConnections: options.maxConnections ?? 300,
     log,
   });

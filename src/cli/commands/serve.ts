@@ -16,8 +16,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly port: number;
   readonly idleMinutes: number;
-  /** Limits before log-in (--login-grace-seconds, --max-startups, --max-connections); the server's defaults otherwise. */
-  readonly limits?: Pick<SshServerOptions, 'loginGraceMs' | 'maxStartups' | 'maxConnections'>;
+  /** Limits before log-in (--login-grace-seconds, --max-startups, --max-startups-per-address, --max-connections); the server's defaults otherwise. */
+  readonly limits?: Pick<SshServerOptions, 'loginGraceMs' | 'maxStartups' | 'perSourceStartups' | 'maxConnections'>;
   /** Webhook mode instead of long polling: the public URL, and the local port behind it. */
   readonly webhook?: { readonly url: string; readonly port: number };
 }
@@ -221,7 +221,7 @@ function botRunner(
 
 export const serveCommand: CommandSpec = {
   name: 'serve',
-  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--login-grace-seconds 30] [--max-startups 10:30:100] [--max-connections 300] [--webhook URL --webhook-port 8443]',
+  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--login-grace-seconds 30] [--max-startups 10:30:100] [--max-startups-per-address 20] [--max-connections 300] [--webhook URL --webhook-port 8443]',
   summary: {
     kk: 'Қызметкерлер терминалына арналған SSH сервері және азаматтарға арналған Telegram боты',
     ru: 'SSH-сервер для терминалов сотрудников и Telegram-бот для граждан',
@@ -229,7 +229,7 @@ export const serveCommand: CommandSpec = {
   },
   options: {
     port: { type: 'string' }, host: { type: 'string' }, 'idle-minutes': { type: 'string' }, webhook: { type: 'string' }, 'webhook-port': { type: 'string' },
-    'login-grace-seconds': { type: 'string' }, 'max-startups': { type: 'string' }, 'max-connections': { type: 'string' },
+    'login-grace-seconds': { type: 'string' }, 'max-startups': { type: 'string' }, 'max-startups-per-address': { type: 'string' }, 'max-connections': { type: 'string' },
   },
   async run(ctx, values) {
     const portText = str(values.port) ?? '2222';
@@ -269,6 +269,11 @@ function limitsOf(values: Values): NonNullable<ServeOptions['limits']> | { bad: 
     const [start, rate, full] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
     if (!m || full < 1 || start > full || rate > 100) return { bad: '--max-startups' };
     limits.maxStartups = { start, rate, full };
+  }
+  const perAddress = str(values['max-startups-per-address']);
+  if (perAddress !== undefined) {
+    if (!/^\d+$/.test(perAddress) || Number(perAddress) < 1) return { bad: '--max-startups-per-address' };
+    limits.perSourceStartups = Number(perAddress);
   }
   const connections = str(values['max-connections']);
   if (connections !== undefined) {
