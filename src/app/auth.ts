@@ -27,7 +27,11 @@ const failed = (): DomainError => domainError('FORBIDDEN', { key: 'auth.failed' 
  */
 export class StaffAuthenticator {
   private readonly throttle: LoginThrottle;
-  /** Password checks of one login run one after another, so parallel guesses cannot slip past the count. */
+  /**
+   * Password checks of one login from one address run one after another, so parallel guesses
+   * cannot slip past the count. Per pair, not per login: guesses at a clerk's login from
+   * many addresses are checked side by side on the thread pool, not one by one ahead of the clerk.
+   */
   private readonly queues = new KeyedSerial<string>();
   private dummyHash: Promise<string> | null = null;
 
@@ -41,7 +45,7 @@ export class StaffAuthenticator {
 
   /** Checks a password. `source` is where the attempt comes from (an IP address, 'local'). */
   password(login: string, password: string, source: string): Promise<Result<User>> {
-    return orUnavailable(() => this.queues.run(login, async () => {
+    return orUnavailable(() => this.queues.run(`${login}\n${source}`, async () => {
       const lock = this.locked(login, source);
       if (lock) return fail(lock);
       const user = await this.store.getUser(login);
