@@ -9,7 +9,7 @@ import type { CliContext } from './context.js';
  * Opens the store and builds the one set of services every TUI session of this process shares
  * (`anyqtama tui` has one session, `anyqtama serve` many). The caller closes the store.
  */
-export async function openTuiServices(ctx: CliContext): Promise<Result<TuiServices, DomainError>> {
+export async function openTuiServices(ctx: CliContext, options: { readonly log?: (line: string) => void } = {}): Promise<Result<TuiServices, DomainError>> {
   const opened = await ctx.open();
   if (!opened.ok) return opened;
   const { store, service } = opened.value;
@@ -21,7 +21,7 @@ export async function openTuiServices(ctx: CliContext): Promise<Result<TuiServic
     clock,
     dataDir: ctx.dataDir,
     // Log-in locks run out in real time, even when the business clock is pinned (ANYQTAMA_NOW).
-    auth: new StaffAuthenticator(store, systemClock),
+    auth: new StaffAuthenticator(store, systemClock, options.log ? { log: options.log } : {}),
     lookups: new CallCentreLookups(service, store, clock),
   });
 }

@@ -1,10 +1,12 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import ssh2, { type Connection } from 'ssh2';
 import type { Lang } from '../core/i18n/text.js';
 import { domainError, fail, ok, type Result } from '../core/result.js';
 import type { User } from '../store/port.js';
+import { Admission, connectionKey, DEFAULT_STARTUPS, type Startups } from './admission.js';
 import { handleLogin, type Authenticator } from './login.js';
 import { ShellSession, type StartTerminalApp } from './session.js';
+import { TERMINAL_LIMITS, type TerminalLimits } from './terminal.js';
 
 export interface SshServerOptions {
   /** Address to listen on; 127.0.0.1 unless the office opens it to its network. */
@@ -20,8 +22,21 @@ export interface SshServerOptions {
   readonly lang?: Lang;
   /** A session without a key for this long is closed, with a message. Default 15 minutes. */
   readonly idleMs?: number;
-  /** A connection that has not logged in after this long is dropped. Default 2 minutes. */
+  /** A connection that has not logged in this long after its TCP accept is dropped (LoginGraceTime). Default 30 s. */
   readonly loginGraceMs?: number;
+  /** Connections waiting for log-in, OpenSSH's MaxStartups start:rate:full. Default 10:30:100. */
+  readonly maxStartups?: Startups;
+  /**
+   * Connections waiting for log-in from one address. Default 20: the counter clerks of a large
+   * centre behind one NAT address log in together when it opens.
+   */
+  readonly perSourceStartups?: number;
+  /** Open connections of any kind, logged in or not: bounds the daemon's file descriptors. Default 300. */
+  readonly maxConnections?: number;
+  /** The largest and smallest terminal a session is drawn for. Default 400×200 and 20×5. */
+  readonly terminal?: TerminalLimits;
+  /** Output a session may hold for a client that does not read it before the session is cut. Default 2 MB. */
+  readonly maxUnsentBytes?: number;
   /** Refused log-in attempts on one connection before it is dropped. Default 6. */
   readonly maxAuthAttempts?: number;
   /** One line per log-in, session and refusal, for the daemon's log. */
@@ -50,6 +65,13 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
   const idleMs = options.idleMs ?? 15 * MINUTE;
   const log = options.log ?? (() => undefined);
   const connections = new Set<{ client: Connection; sessions: Set<ShellSession> }>();
+  const admission = new Admission({
+    loginGraceMs: options.loginGraceMs ?? 30_000,
+    startups: options.maxStartups ?? DEFAULT_STARTUPS,
+    perSource: options.perSourceStartups ?? 20,
+    maxConnections: options.maxConnections ?? 300,
+    log,
+  });
 
   const server = new ssh2.Server(
     // Keepalives find links that died without a word (a clerk's modem dropped), so their sessions end too.
@@ -58,8 +80,11 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       const connection = { client, sessions: new Set<ShellSession>() };
       connections.add(connection);
       let user: User | null = null;
-      // Timers never keep the daemon alive: an open connection does that by itself.
-      const grace = setTimeout(() => client.end(), options.loginGraceMs ?? 2 * MINUTE).unref();
+      const key = connectionKey(info.ip, info.port);
+      const socket = admission.socketOf(key);
+      // Connections that got further are the last to give way to new ones when the room is full.
+      admission.progress(key, 1);
+      client.once('authentication', () => admission.progress(key, 2));
       handleLogin(client, {
         auth: options.auth, source: info.ip, lang, maxAttempts: options.maxAuthAttempts ?? 6,
         onUser: (who) => (user = who),
@@ -73,13 +98,16 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
         unused = !gone && connection.sessions.size === 0 ? setTimeout(() => client.end(), idleMs).unref() : null;
       };
       client.on('ready', () => {
-        clearTimeout(grace);
+        admission.loggedIn(key);
         const who = user!;
         log(`login ${who.login} from ${info.ip}`);
         watchUnused();
         client.on('session', (accept) => {
           const session: ShellSession = new ShellSession(accept(), {
-            user: who, source: info.ip, lang, idleMs, start: options.start,
+            user: who, source: info.ip, lang, idleMs, start: options.start, log,
+            terminal: options.terminal ?? TERMINAL_LIMITS,
+            ...(options.maxUnsentBytes !== undefined ? { maxUnsentBytes: options.maxUnsentBytes } : {}),
+            ...(socket ? { socketBacklog: () => socket.writableLength } : {}),
             onEnd: () => {
               if (connection.sessions.delete(session)) log(`session of ${who.login} from ${info.ip} ended`);
               watchUnused();
@@ -93,7 +121,6 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       client.on('error', () => undefined);
       client.on('close', () => {
         gone = true;
-        clearTimeout(grace);
         for (const session of [...connection.sessions]) session.end();
         if (unused) clearTimeout(unused);
         connections.delete(connection);
@@ -101,12 +128,20 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
     },
   );
 
+  // The listening socket is ours, not ssh2's: a connection is admitted (or closed) before ssh2
+  // spends a byte or a timer on it, and only then handed over.
+  const listener = createServer((socket) => {
+    socket.on('error', () => undefined);
+    if (admission.admit(socket)) server.injectSocket(socket);
+  });
   const listening = await new Promise<Result<number>>((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
+    listener.once('error', (error: NodeJS.ErrnoException) =>
       resolve(fail(domainError('VALIDATION', { key: 'ssh.serve.listenFailed', params: { address: `${host}:${options.port ?? 2222}`, reason: error.code ?? error.message } }))));
-    server.listen(options.port ?? 2222, host, () => resolve(ok((server.address() as AddressInfo).port)));
+    listener.listen(options.port ?? 2222, host, () => resolve(ok((listener.address() as AddressInfo).port)));
   });
   if (!listening.ok) return listening;
+  // EMFILE on accept lands here: logged, and the listener goes on accepting.
+  listener.on('error', (error: Error) => log(`ssh server error: ${error.message}`));
   server.on('error', (error: Error) => log(`ssh server error: ${error.message}`));
 
   let closing: Promise<number> | null = null;
@@ -117,7 +152,8 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
     close() {
       closing ??= new Promise<number>((resolve) => {
         let open = 0;
-        const closed = new Promise<void>((done) => server.close(() => done()));
+        admission.stop();
+        const closed = new Promise<void>((done) => listener.close(() => done()));
         for (const connection of connections) {
           for (const session of [...connection.sessions]) {
             open += 1;

@@ -3,7 +3,7 @@ import { t } from '../core/i18n/catalogue.js';
 import type { Lang } from '../core/i18n/text.js';
 import type { User } from '../store/port.js';
 import type { TerminalOutput } from '../tui/terminal.js';
-import { channelInput, channelOutput, type ChannelInput } from './terminal.js';
+import { channelInput, channelOutput, fitTerminal, TERMINAL_LIMITS, type ChannelInput, type TerminalLimits } from './terminal.js';
 
 /** The terminal program a session runs; the SSH side knows nothing more of it. */
 export interface TerminalApp {
@@ -39,6 +39,17 @@ export interface SessionOptions {
   readonly start: StartTerminalApp;
   /** Called once when the session is over, whatever ended it. */
   readonly onEnd: () => void;
+  /** The terminal sizes a session is drawn for (TERMINAL_LIMITS unless given). */
+  readonly terminal?: TerminalLimits;
+  /**
+   * Output bytes waiting for a client that does not read them (the channel's window is shut, or
+   * its TCP link is) before the session is ended. Default 2 MB: minutes of lag on a slow link.
+   */
+  readonly maxUnsentBytes?: number;
+  /** Bytes the connection's socket holds unsent (a client may open a huge SSH window and not read TCP). */
+  readonly socketBacklog?: () => number;
+  /** For the daemon's log: why a session was cut. */
+  readonly log?: (line: string) => void;
 }
 
 interface Pty {
@@ -46,6 +57,8 @@ interface Pty {
   cols: number;
   rows: number;
 }
+
+const MAX_UNSENT = 2 * 1024 * 1024;
 
 /** Minutes as a person reads them: whole where whole, else one decimal. */
 const minutesOf = (ms: number) => {
@@ -68,13 +81,17 @@ export class ShellSession {
   private app: TerminalApp | null = null;
   private idle: NodeJS.Timeout | null = null;
   private ended = false;
+  /** The size the client asked for, when it was outside the limits and the clerk has not been told yet. */
+  private limitedFrom: { cols: number; rows: number } | null = null;
+  private toldLimited = false;
+  private resizeScheduled = false;
 
   constructor(
     session: Session,
     private readonly options: SessionOptions,
   ) {
     session.on('pty', (accept, _reject, info) => {
-      this.pty = { term: info.term || 'xterm', cols: info.cols || 80, rows: info.rows || 24 };
+      this.pty = { term: info.term || 'xterm', ...this.fit(info.cols || 80, info.rows || 24) };
       accept?.();
     });
     session.on('env', (accept, _reject, info) => {
@@ -84,8 +101,8 @@ export class ShellSession {
     session.on('window-change', (accept, _reject, info) => {
       if (this.pty) {
         // A client that knows only its size in pixels sends 0 for columns and rows: keep the last.
-        Object.assign(this.pty, { cols: info.cols || this.pty.cols, rows: info.rows || this.pty.rows });
-        this.output?.resize({ columns: this.pty.cols, rows: this.pty.rows });
+        Object.assign(this.pty, this.fit(info.cols || this.pty.cols, info.rows || this.pty.rows));
+        this.scheduleResize();
       }
       accept?.();
     });
@@ -102,6 +119,67 @@ export class ShellSession {
 
   private get lang(): Lang {
     return this.options.user.lang ?? this.options.lang;
+  }
+
+  /** The size to draw for: what the client asked, within the limits; a size outside them is remembered for the note. */
+  private fit(cols: number, rows: number): { cols: number; rows: number } {
+    const fitted = fitTerminal(cols, rows, this.options.terminal ?? TERMINAL_LIMITS);
+    if (fitted.limited && !this.toldLimited) this.limitedFrom = { cols, rows };
+    return { cols: fitted.columns, rows: fitted.rows };
+  }
+
+  /**
+   * A burst of window changes (a client may send thousands in one packet) costs one redraw:
+   * the last size wins.
+   */
+  private scheduleResize(): void {
+    if (this.resizeScheduled) return;
+    this.resizeScheduled = true;
+    setImmediate(() => {
+      this.resizeScheduled = false;
+      if (this.ended || !this.pty || !this.output) return;
+      this.output.resize({ columns: this.pty.cols, rows: this.pty.rows });
+      this.tellLimited(true);
+    });
+  }
+
+  /**
+   * Tells the clerk once that the terminal was drawn smaller (or larger) than it asked. Before the
+   * program starts the note is a line above its first frame. Later it goes below the drawn area
+   * with the cursor saved and restored, so Ink's relative cursor moves still find its frame.
+   */
+  private tellLimited(running: boolean): void {
+    const from = this.limitedFrom;
+    if (!from || this.toldLimited || !this.pty || !this.channel) return;
+    this.toldLimited = true;
+    this.limitedFrom = null;
+    const note = t(this.lang, 'ssh.terminalLimited', { cols: this.pty.cols, rows: this.pty.rows, askedCols: from.cols, askedRows: from.rows });
+    this.output?.flush();
+    this.send(running ? Buffer.from(`\x1b7\x1b[${this.pty.rows + 1};1H\x1b[2K${note}\x1b8`) : Buffer.from(`${note}\r\n`));
+  }
+
+  /**
+   * Writes to the client unless it stopped reading: output it does not take is held in this
+   * process, so past `maxUnsentBytes` the session is cut (nothing more can be said to it).
+   */
+  private send(bytes: Buffer): void {
+    const channel = this.channel;
+    if (!channel || !channel.writable || channel.destroyed) return;
+    const unsent = channel.writableLength + (this.options.socketBacklog?.() ?? 0);
+    if (unsent + bytes.length > (this.options.maxUnsentBytes ?? MAX_UNSENT)) {
+      this.options.log?.(`session of ${this.options.user.login} from ${this.options.source} cut: the client left ${unsent} bytes unread`);
+      this.cut();
+      return;
+    }
+    channel.write(bytes);
+  }
+
+  /** Ends the session without a word: the client is not reading. */
+  private cut(): void {
+    const channel = this.channel;
+    this.channel = null;
+    this.end();
+    channel?.destroy();
   }
 
   /** Ends the session; `message` (already in the clerk's language) is shown below the last screen. */
@@ -137,14 +215,18 @@ export class ShellSession {
     }
     const pty = this.pty;
     const input = (this.input = channelInput());
-    const output = (this.output = channelOutput((bytes) => {
-      if (channel.writable && !channel.destroyed) channel.write(bytes);
-    }, { columns: pty.cols, rows: pty.rows }));
+    const output = (this.output = channelOutput((bytes) => this.send(bytes), { columns: pty.cols, rows: pty.rows }));
     channel.on('data', (chunk: Buffer) => {
       this.touch();
-      input.write(chunk);
+      // Keys the program has not read yet stay in the client: the channel stops taking more
+      // (and ssh2 stops widening its window) until the program catches up.
+      if (!input.write(chunk)) {
+        channel.pause();
+        input.once('drain', () => channel.resume());
+      }
     });
     this.touch();
+    this.tellLimited(false);
     const plain = pty.term === 'dumb' || this.env.has('NO_COLOR');
     // A program that fails in one session (it could not start, or it ended with an error) ends that
     // session with a word to the clerk; every other session and the daemon go on.

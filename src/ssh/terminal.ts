@@ -55,3 +55,23 @@ export function channelOutput(send: (bytes: Buffer) => void, size: TerminalSize)
     send(fixed);
   }, size);
 }
+
+/** The largest and smallest terminal a session is drawn for. */
+export interface TerminalLimits {
+  readonly max: TerminalSize;
+  readonly min: TerminalSize;
+}
+
+/**
+ * 400×200 holds any real screen (a 4K monitor with a small font is about 380×100); the TUI lays
+ * out and draws every cell it is given, so a client asking for 65535×65535 would otherwise have
+ * the daemon build frames of four billion cells (findings 2026-12, B2). Below 20×5 nothing fits.
+ */
+export const TERMINAL_LIMITS: TerminalLimits = { max: { columns: 400, rows: 200 }, min: { columns: 20, rows: 5 } };
+
+/** The size a session is drawn for, given what the client asked; `limited` when that differs. */
+export function fitTerminal(columns: number, rows: number, limits: TerminalLimits = TERMINAL_LIMITS): TerminalSize & { readonly limited: boolean } {
+  const fit = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.floor(value)));
+  const fitted = { columns: fit(columns, limits.min.columns, limits.max.columns), rows: fit(rows, limits.min.rows, limits.max.rows) };
+  return { ...fitted, limited: fitted.columns !== columns || fitted.rows !== rows };
+}

@@ -168,6 +168,15 @@ describe('anyqtama serve', () => {
     expectExit(idle, 2);
     expect(idle.stderr).toContain('число минут больше 0');
   });
+
+  it('refuses limits before log-in that cannot be', async () => {
+    const startups = await cli(['serve', '--max-startups', '100:30:10', '--lang', 'ru'], { dataDir: seeded });
+    expectExit(startups, 2);
+    expect(startups.stderr).toContain('начало:процент:предел, например 10:30:100');
+    const grace = await cli(['serve', '--login-grace-seconds', '0', '--lang', 'kk'], { dataDir: seeded });
+    expectExit(grace, 2);
+    expect(grace.stderr).toContain('0-ден үлкен сан');
+  });
 });
 
 describe('host keys', () => {

@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** Added to the child's environment (which has CI=true and the pinned ANYQTAMA_NOW). */
   readonly env?: Readonly<Record<string, string>>;
   readonly args?: readonly string[];
+  /** A command the daemon runs under, e.g. ['prlimit', '--nofile=1024:1024', '--'] for the file limit of a stock system. */
+  readonly prefix?: readonly string[];
 }
 
 export interface ServeHandle {
@@ -42,7 +44,8 @@ function serveEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessE
 /** Starts `anyqtama serve --port 0 --json` on the data dir and waits until it listens. */
 export function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeHandle> {
   const args = [BIN, 'serve', '--port', '0', '--json', '--data-dir', dataDir, ...(options.idleMinutes ? ['--idle-minutes', String(options.idleMinutes)] : []), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { cwd: PROJECT, env: serveEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...before] = [...(options.prefix ?? []), process.execPath];
+  const child = spawn(command!, [...before, ...args], { cwd: PROJECT, env: serveEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -96,6 +99,8 @@ export interface SessionOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** When given, the host key must have this fingerprint. */
   readonly fingerprint?: string;
+  /** The address to connect from (127.0.0.x stands for another machine). */
+  readonly localAddress?: string;
 }
 
 export interface SshSession {
@@ -136,6 +141,7 @@ function connectConfig(options: SessionOptions): ConnectConfig {
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.privateKey !== undefined ? { privateKey: options.privateKey } : {}),
     ...(options.fingerprint ? { hostVerifier: (key: Buffer) => fingerprintOf(key) === options.fingerprint } : {}),
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
   };
 }
 
@@ -239,7 +245,7 @@ export interface LoginAttempt {
  * prompt with the password, records the next prompt (where the server says what went wrong)
  * and gives up there.
  */
-export function tryKeyboardLogin(options: { port: number; login: string; password: string }): Promise<LoginAttempt> {
+export function tryKeyboardLogin(options: { port: number; login: string; password: string; localAddress?: string }): Promise<LoginAttempt> {
   const client = new ssh2.Client();
   const prompts: string[] = [];
   let answered = false;
@@ -258,7 +264,10 @@ export function tryKeyboardLogin(options: { port: number; login: string; passwor
     });
     client.once('ready', () => done(true));
     client.once('error', () => done(false));
-    client.connect({ host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 20_000 });
+    client.connect({
+      host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 20_000,
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    });
   });
 }
 

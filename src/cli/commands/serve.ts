@@ -3,9 +3,9 @@ import { t } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
 import { fail } from '../../core/result.js';
 import { loadHostKey } from '../../ssh/host-key.js';
-import { startSshServer } from '../../ssh/server.js';
+import { startSshServer, type SshServerOptions } from '../../ssh/server.js';
 import { badValue } from '../args.js';
-import { finish, str, type CommandSpec } from '../command.js';
+import { finish, str, type CommandSpec, type Values } from '../command.js';
 import type { CliContext } from '../context.js';
 import { openTuiServices } from '../tui-services.js';
 import type { TuiServices } from '../../tui/services.js';
@@ -17,6 +17,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly port: number;
   readonly idleMinutes: number;
+  /** Limits before log-in (--login-grace-seconds, --max-startups, --max-startups-per-address, --max-connections); the server's defaults otherwise. */
+  readonly limits?: Pick<SshServerOptions, 'loginGraceMs' | 'maxStartups' | 'perSourceStartups' | 'maxConnections'>;
   /** Webhook mode instead of long polling: the public URL, and the local port behind it. */
   readonly webhook?: { readonly url: string; readonly port: number };
 }
@@ -59,7 +61,9 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   process.env.FORCE_COLOR ??= '1';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const opened = await openTuiServices(ctx);
+  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
+  // Log-in penalties go to the daemon's log with the SSH server's lines.
+  const opened = await openTuiServices(ctx, { log });
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
   const keptRunning = keepRunningOnRejection((line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
@@ -74,9 +78,9 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
     const lang: Lang = ctx.lang === 'en' ? 'ru' : ctx.lang;
     const started = await startSshServer({
       host: options.host, port: options.port, hostKey: hostKey.value.privateKey, auth, lang,
-      idleMs: options.idleMinutes * 60_000,
+      idleMs: options.idleMinutes * 60_000, ...options.limits,
       start: (s) => startTui({ stdin: s.stdin, stdout: s.stdout, services, user: s.user, lang: s.lang, plain: s.plain, source: s.source }),
-      log: (line) => ctx.io.err(`${new Date().toISOString()} ${line}`),
+      log,
     });
     if (!started.ok) return finish(ctx, started, () => undefined);
     const server = started.value;
@@ -238,13 +242,16 @@ function botRunner(
 
 export const serveCommand: CommandSpec = {
   name: 'serve',
-  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--webhook URL --webhook-port 8443]',
+  usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--login-grace-seconds 30] [--max-startups 10:30:100] [--max-startups-per-address 20] [--max-connections 300] [--webhook URL --webhook-port 8443]',
   summary: {
     kk: 'Қызметкерлер терминалына арналған SSH сервері және азаматтарға арналған Telegram боты',
     ru: 'SSH-сервер для терминалов сотрудников и Telegram-бот для граждан',
     en: 'SSH server for the clerks\' terminal UI and the citizens\' Telegram bot',
   },
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'idle-minutes': { type: 'string' }, webhook: { type: 'string' }, 'webhook-port': { type: 'string' } },
+  options: {
+    port: { type: 'string' }, host: { type: 'string' }, 'idle-minutes': { type: 'string' }, webhook: { type: 'string' }, 'webhook-port': { type: 'string' },
+    'login-grace-seconds': { type: 'string' }, 'max-startups': { type: 'string' }, 'max-startups-per-address': { type: 'string' }, 'max-connections': { type: 'string' },
+  },
   async run(ctx, values) {
     const portText = str(values.port) ?? '2222';
     const port = Number(portText);
@@ -262,6 +269,37 @@ export const serveCommand: CommandSpec = {
       if (!/^\d+$/.test(hookPortText) || hookPort > 65535) return finish(ctx, fail(badValue(ctx.lang, '--webhook-port', 'ssh.expected.port')), () => undefined);
       webhook = { url: webhookUrl, port: hookPort };
     }
-    return serve(ctx, { host: str(values.host) ?? '127.0.0.1', port, idleMinutes, ...(webhook ? { webhook } : {}) });
+    const limits = limitsOf(values);
+    if ('bad' in limits) return finish(ctx, fail(badValue(ctx.lang, limits.bad, limits.bad === '--max-startups' ? 'ssh.expected.startups' : 'ssh.expected.positive')), () => undefined);
+    return serve(ctx, { host: str(values.host) ?? '127.0.0.1', port, idleMinutes, limits, ...(webhook ? { webhook } : {}) });
   },
 };
+
+/** The limits before log-in from the command line; the name of the first bad option otherwise. */
+function limitsOf(values: Values): NonNullable<ServeOptions['limits']> | { bad: string } {
+  const limits: { -readonly [K in keyof NonNullable<ServeOptions['limits']>]: NonNullable<ServeOptions['limits']>[K] } = {};
+  const grace = str(values['login-grace-seconds']);
+  if (grace !== undefined) {
+    // Fractions are allowed: tests use a fraction of a second.
+    if (!/^\d+(\.\d+)?$/.test(grace) || !(Number(grace) > 0)) return { bad: '--login-grace-seconds' };
+    limits.loginGraceMs = Number(grace) * 1000;
+  }
+  const startups = str(values['max-startups']);
+  if (startups !== undefined) {
+    const m = /^(\d+):(\d+):(\d+)$/.exec(startups);
+    const [start, rate, full] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    if (!m || full < 1 || start > full || rate > 100) return { bad: '--max-startups' };
+    limits.maxStartups = { start, rate, full };
+  }
+  const perAddress = str(values['max-startups-per-address']);
+  if (perAddress !== undefined) {
+    if (!/^\d+$/.test(perAddress) || Number(perAddress) < 1) return { bad: '--max-startups-per-address' };
+    limits.perSourceStartups = Number(perAddress);
+  }
+  const connections = str(values['max-connections']);
+  if (connections !== undefined) {
+    if (!/^\d+$/.test(connections) || Number(connections) < 1) return { bad: '--max-connections' };
+    limits.maxConnections = Number(connections);
+  }
+  return limits;
+}

@@ -9,6 +9,11 @@ export const sshMessages = {
     ru: 'Слишком много неудачных попыток входа. Повторите через {minutes} мин.',
     en: 'Too many failed log-ins. Try again in {minutes} min.',
   },
+  'auth.throttledSeconds': {
+    kk: 'Сәтсіз кіру әрекеттері тым көп. {seconds} секундтан кейін қайталап көріңіз.',
+    ru: 'Слишком много неудачных попыток входа. Повторите через {seconds} с.',
+    en: 'Too many failed log-ins. Try again in {seconds} s.',
+  },
 
   // The SSH server, as a clerk's ssh client shows it.
   'ssh.prompt.password': { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
@@ -31,6 +36,13 @@ export const sshMessages = {
     kk: 'Сеанс {minutes} минут әрекетсіз тұрғандықтан жабылды. Расталған деректер сақталды; қайта қосылыңыз.',
     ru: 'Сеанс закрыт: {minutes} мин без действий. Подтверждённые данные сохранены; подключитесь снова.',
     en: 'Session closed after {minutes} min without input. Confirmed data is saved; connect again.',
+  },
+  // Said with the numbers after a colon: «400×200-ге дейін» would need a case ending that
+  // depends on how the last number is read (-ге, -ке, -қа, -ға).
+  'ssh.terminalLimited': {
+    kk: 'Терминал өлшемі шектелді: {cols}×{rows} (сұралғаны {askedCols}×{askedRows}).',
+    ru: 'Размер терминала ограничен до {cols}×{rows} (запрошено {askedCols}×{askedRows}).',
+    en: 'Terminal size limited to {cols}×{rows} (asked for {askedCols}×{askedRows}).',
   },
   'ssh.serverStopping': {
     kk: 'Сервер тоқтатылды, сеанс жабылды. Расталған деректер сақталды.',
@@ -68,6 +80,12 @@ export const sshMessages = {
     en: 'Cannot read the host key ({path}): {reason}',
   },
   'ssh.expected.port': { kk: '0-ден 65535-ке дейінгі порт нөмірі', ru: 'номер порта от 0 до 65535', en: 'a port number from 0 to 65535' },
+  'ssh.expected.startups': {
+    kk: 'басы:пайыз:шегі, мысалы 10:30:100 (басы шегінен аспайды, пайыз 0–100)',
+    ru: 'начало:процент:предел, например 10:30:100 (начало не больше предела, процент 0–100)',
+    en: 'start:rate:full, e.g. 10:30:100 (start at most full, rate 0–100)',
+  },
+  'ssh.expected.positive': { kk: '0-ден үлкен сан', ru: 'число больше 0', en: 'a number above 0' },
   'ssh.expected.minutes': { kk: '0-ден үлкен минут саны', ru: 'число минут больше 0', en: 'a number of minutes above 0' },
 
   // anyqtama users: passwords and SSH keys
