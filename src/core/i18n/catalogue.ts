@@ -18,6 +18,7 @@ import { notifyMessages } from './messages/notify.js';
 import { pgMessages } from './messages/pg.js';
 import { botFormMessages } from './messages/bot-form.js';
 import { storeCopyMessages } from './messages/store-copy.js';
+import { controlMessages } from './messages/control.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -43,6 +44,7 @@ export const catalogue = {
   ...pgMessages,
   ...botFormMessages,
   ...storeCopyMessages,
+  ...controlMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
