@@ -15,6 +15,20 @@ export interface CommandSpec {
   readonly options: Options;
   /** --lang names the language of a document the command writes, so "both" is a value too. */
   readonly langMayBeBoth?: boolean;
+  /**
+   * Runs in this process even while `serve` holds the store: the command needs no store, owns
+   * it for a long time (serve, tui, demo) or opens another one. Every other command is handed to
+   * a running `serve` through its control socket (src/cli/control).
+   */
+  readonly local?: boolean;
+  /**
+   * Which options and positionals name files: the client makes them absolute before handing the
+   * command to `serve`, whose working folder is not the user's.
+   */
+  readonly paths?: {
+    readonly options?: readonly string[];
+    readonly positionals?: (positionals: readonly string[]) => readonly number[];
+  };
   run(ctx: CliContext, values: Values, positionals: readonly string[]): Promise<number>;
 }
 

@@ -12,14 +12,38 @@ import { adminOf } from '../app/access.js';
 import { missing } from './args.js';
 import { osUser, ownerProblem } from './data-dir.js';
 import type { Io } from './io.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SHIPPED_DATA } from '../config/paths.js';
 import { DocumentService } from '../documents/service.js';
 import { loadTrustStore, type TrustStore } from '../documents/pki/trust.js';
 
+/**
+ * What a running `serve` lends a command handed to it through the control socket: its open store
+ * and the one request service every clerk's screen and the bot listen to, so a change made from
+ * the command line reaches them at once.
+ */
+export interface HostedServices {
+  readonly service: RequestService;
+  readonly store: Store;
+  trust(): Promise<TrustStore>;
+  reloadTrust(): void;
+}
+
+export interface ContextExtras {
+  /** Set when the command runs inside `serve` for a command line that reached it over the control socket. */
+  readonly host?: HostedServices;
+  /** The user's working folder (the client's, for a command run inside `serve`). */
+  readonly cwd?: string;
+  /** The operating-system account that ran the command, for the audit. */
+  readonly osUser?: string;
+}
+
 /** What every command gets: the reader's language, output mode, data folder and how to open the store. */
 export class CliContext {
   private referenceCache: Result<Reference, DomainError> | null = null;
+  readonly cwd: string;
+  readonly osUser: string;
+  readonly host: HostedServices | undefined;
 
   constructor(
     readonly io: Io,
@@ -29,7 +53,17 @@ export class CliContext {
     readonly commandLine: string,
     /** PostgreSQL instead of the embedded store in `dataDir` (--database-url, ANYQTAMA_DATABASE_URL). */
     readonly databaseUrl?: string,
-  ) {}
+    extras: ContextExtras = {},
+  ) {
+    this.host = extras.host;
+    this.cwd = extras.cwd ?? process.cwd();
+    this.osUser = extras.osUser ?? osUser();
+  }
+
+  /** A path the user typed, as a full path from their working folder. */
+  path(typed: string): string {
+    return resolve(this.cwd, typed);
+  }
 
   /** The CAs this office trusts and their revocation lists: DATA_DIR/pki/trusted, then data/pki/trusted. */
   trustDirs(): string[] {
@@ -39,6 +73,7 @@ export class CliContext {
   private trustCache: Promise<TrustStore> | null = null;
 
   trust(): Promise<TrustStore> {
+    if (this.host) return this.host.trust();
     this.trustCache ??= loadTrustStore(this.trustDirs()).then(({ store, problems }) => {
       for (const problem of problems) this.io.err(problem);
       return store;
@@ -48,6 +83,7 @@ export class CliContext {
 
   /** Forgets the loaded trust store, after `keys trust` or `keys crl` changed it. */
   reloadTrust(): void {
+    if (this.host) return this.host.reloadTrust();
     this.trustCache = null;
   }
 
@@ -58,6 +94,7 @@ export class CliContext {
 
   /** Opens the store (taking its lock) and the service on it; the caller must close the store. */
   async open(): Promise<Result<{ service: RequestService; store: Store }, DomainError>> {
+    if (this.host) return ok({ service: this.host.service, store: this.host.store });
     const reference = this.reference();
     if (!reference.ok) return reference;
     const store = await this.openStore();
@@ -68,6 +105,8 @@ export class CliContext {
 
   /** The store alone: PostgreSQL when a database URL is set, else the embedded store (taking its lock). */
   async openStore(): Promise<Result<Store, DomainError>> {
+    // Inside `serve` the daemon's own store: whoever asked must not close it (withService does not).
+    if (this.host) return ok(this.host.store);
     if (this.databaseUrl) {
       const { PgStore } = await import('../store/pg/pg-store.js');
       return PgStore.open({ url: this.databaseUrl, application: `anyqtama ${this.commandLine.split(' ')[1] ?? ''}`.trim(), log: (line) => this.io.err(`${new Date().toISOString()} ${line}`) });
@@ -92,7 +131,7 @@ export class CliContext {
         const user = what.as ? await store.getUser(what.as) : null;
         await store.appendAudit({
           at: service.moment().now, actor: what.as ?? '', role: user?.role ?? '', kind: 'cli', subject: subject.slice(0, 200),
-          outcome: result.ok ? 'done' : 'refused', source: 'cli', command: what.command, osUser: osUser(),
+          outcome: result.ok ? 'done' : 'refused', source: this.host ? 'cli:control' : 'cli', command: what.command, osUser: this.osUser,
         });
       } catch (error) {
         if (result.ok) return fail(domainError('STORE_FAILED', { key: 'securityCli.auditFailed', params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }));
@@ -108,7 +147,7 @@ export class CliContext {
     try {
       return await work(opened.value.service, opened.value.store);
     } finally {
-      await opened.value.store.close();
+      if (!this.host) await opened.value.store.close();
     }
   }
 }

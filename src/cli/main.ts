@@ -5,7 +5,10 @@ import { domainError } from '../core/result.js';
 import { resolveDataDir } from '../config/paths.js';
 import { badValue, checkOptionText } from './args.js';
 import type { CommandSpec, Options, Values } from './command.js';
-import { CliContext } from './context.js';
+import { CliContext, type HostedServices } from './context.js';
+import { forwardToServe } from './control/client.js';
+import { forwardedEnv, PROTOCOL } from './control/protocol.js';
+import { resolve } from 'node:path';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkDataDir } from './data-dir.js';
 import { processIo, type Io } from './io.js';
@@ -83,8 +86,46 @@ function optionError(error: Error & { code?: string }) {
   return domainError('VALIDATION', { key: 'cli.badOption', params: { detail } });
 }
 
+/** A command line that reached a running `serve` over its control socket, run inside it. */
+export interface HostedRun {
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly cwd: string;
+  readonly osUser: string;
+  readonly services: HostedServices;
+}
+
+/**
+ * The words to hand to a running `serve`: the command, then the user's words with every file
+ * made absolute (serve's working folder is not the user's) and the store's location left out
+ * (serve has its own, which is how the client found it).
+ */
+function forwardedArgv(command: CommandSpec, rest: readonly string[], positionals: readonly string[], cwd: string): string[] {
+  const { tokens } = parseArgs({ args: [...rest], options: { ...GLOBAL, ...command.options }, allowPositionals: true, strict: true, tokens: true });
+  const pathOptions = new Set(command.paths?.options ?? []);
+  const pathPositionals = new Set(command.paths?.positionals?.(positionals) ?? []);
+  const absolute = (value: string) => (value === '-' || value === '' ? value : resolve(cwd, value));
+  const out: string[] = [command.name];
+  let positional = 0;
+  for (const token of tokens ?? []) {
+    if (token.kind === 'option-terminator') {
+      out.push('--');
+      continue;
+    }
+    if (token.kind === 'positional') {
+      out.push(pathPositionals.has(positional) ? absolute(token.value) : token.value);
+      positional += 1;
+      continue;
+    }
+    if (token.name === 'data-dir' || token.name === 'database-url') continue;
+    if (token.value === undefined) out.push(`--${token.name}`);
+    else out.push(`--${token.name}=${pathOptions.has(token.name) ? absolute(token.value) : token.value}`);
+  }
+  return out;
+}
+
 /** The `anyqtama` command. Returns the exit code: 0 ok, 2 bad input, 3 not found, 4 refused, 1 other. */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(argv: readonly string[], io: Io = processIo, hosted?: HostedRun): Promise<number> {
   const { name, rest } = splitCommand(argv);
   const command = COMMANDS.find((c) => c.name === name);
   const fallbackLang = earlyLang(argv, io.env);
@@ -100,9 +141,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   // earlyLang already chose the language (--lang, else ANYQTAMA_LANG, else Kazakh); only a bad value is left to report.
   const lang = fallbackLang;
   const langValue = values.lang ?? io.env.ANYQTAMA_LANG;
-  const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
-  const databaseUrl = (typeof values['database-url'] === 'string' ? values['database-url'] : io.env.ANYQTAMA_DATABASE_URL)?.trim() || undefined;
-  const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`, databaseUrl);
+  const dataDir = hosted ? hosted.dataDir : resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
+  const databaseUrl = hosted ? hosted.databaseUrl : (typeof values['database-url'] === 'string' ? values['database-url'] : io.env.ANYQTAMA_DATABASE_URL)?.trim() || undefined;
+  const extras = hosted ? { host: hosted.services, cwd: hosted.cwd, osUser: hosted.osUser } : {};
+  const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`, databaseUrl, extras);
   // For `pdf`, --lang is the document's language (kk, ru or both on one page): the command checks it.
   const documentLang = command?.langMayBeBoth === true && values.lang !== undefined;
   if (langValue !== undefined && !isLang(langValue) && !documentLang) {
@@ -127,6 +169,17 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   if (!dirChecked.ok) {
     printError(ctx, dirChecked.error);
     return exitCodeOf(dirChecked.error.code);
+  }
+  if (hosted && command.local) {
+    printError(ctx, domainError('VALIDATION', { key: 'control.localOnly', params: { command: command.name } }));
+    return EXIT.badInput;
+  }
+  // While `serve` holds the embedded store, it runs the command (a database needs no go-between).
+  if (!hosted && !databaseUrl && !command.local) {
+    const forwarded = await forwardToServe(dataDir, {
+      v: PROTOCOL, argv: forwardedArgv(command, rest, positionals, ctx.cwd), cwd: ctx.cwd, env: forwardedEnv(io.env), osUser: ctx.osUser,
+    }, io, lang);
+    if (forwarded !== null) return forwarded;
   }
   return command.run(ctx, values, positionals);
 }

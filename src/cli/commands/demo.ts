@@ -51,6 +51,7 @@ export function printLogins(ctx: CliContext): void {
 
 export const demoCommand: CommandSpec = {
   name: 'demo',
+  local: true,
   usage: 'anyqtama demo [--data-dir DIR]',
   summary: { kk: 'Демо-деректерді жүктеу', ru: 'Загрузить демо-данные', en: 'Load the demo data' },
   options: {},

@@ -34,11 +34,12 @@ function writeOut(ctx: CliContext, target: string | undefined, fallback: string,
     ctx.io.writeBinary(bytes);
     return ok('-');
   }
-  return writeOutput(resolve(target || fallback), bytes);
+  return writeOutput(ctx.path(target || fallback), bytes);
 }
 
 export const pdfCommand: CommandSpec = {
   name: 'pdf',
+  paths: { options: ['output'] },
   usage: 'anyqtama pdf NUMBER [-o FILE|-] [--lang kk|ru|both] | anyqtama pdf --sample KIND [-o FILE]',
   summary: { kk: 'Өтініштің қазіргі құжаты (анықтама, бас тарту хаты немесе қолхат), PDF', ru: 'Текущий документ заявки (справка, письмо об отказе или расписка), PDF', en: 'A request\'s current document as PDF' },
   options: { output: { type: 'string', short: 'o' }, sample: { type: 'string' } },
@@ -89,6 +90,7 @@ function verificationLines(lang: Lang, v: Verification): { text: string; code: n
 
 export const verifyCommand: CommandSpec = {
   name: 'verify',
+  paths: { positionals: () => [0] },
   usage: 'anyqtama verify FILE.pdf | anyqtama verify --number N --code C [--json]',
   summary: { kk: 'Құжаттың түпнұсқалығын тексеру', ru: 'Проверка подлинности документа', en: 'Check a document is genuine' },
   options: { number: { type: 'string' }, code: { type: 'string' } },
@@ -131,6 +133,8 @@ const KEYS_USAGE = 'anyqtama keys list | add LOGIN FILE.p12 --as ADMIN [--passph
 
 export const keysCommand: CommandSpec = {
   name: 'keys',
+  // keys add LOGIN FILE.p12, keys trust CA.pem, keys crl FILE.crl
+  paths: { options: ['passphrase-file'], positionals: ([sub]) => (sub === 'add' ? [2] : sub === 'trust' || sub === 'crl' ? [1] : []) },
   usage: KEYS_USAGE,
   summary: { kk: 'Қызметкерлердің ЭЦҚ кілттері, сенімді куәландыру орталықтары және қайтарып алынған куәліктер тізімі', ru: 'Ключи ЭЦП сотрудников, доверенные удостоверяющие центры и списки отозванных сертификатов', en: 'Staff signing keys, trusted CAs and revocation lists' },
   options: { as: { type: 'string' }, 'passphrase-file': { type: 'string' } },

@@ -110,6 +110,7 @@ const CSV_COLUMNS = ['number', 'service', 'state', 'channel', 'office', 'receive
 
 export const exportCommand: CommandSpec = {
   name: 'export',
+  paths: { options: ['output'] },
   usage: 'anyqtama export --format json|csv [-o FILE] [--as LOGIN]',
   summary: { kk: 'Барлық өтініштерді шығару', ru: 'Выгрузка всех заявок', en: 'Export all requests' },
   options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, as: { type: 'string' } },

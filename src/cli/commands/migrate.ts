@@ -4,6 +4,7 @@ import { finish, type CommandSpec } from '../command.js';
 
 export const migrateCommand: CommandSpec = {
   name: 'migrate',
+  local: true,
   usage: 'anyqtama migrate --database-url postgres://… [--json]',
   summary: {
     kk: 'PostgreSQL дерекқорының сұлбасын осы нұсқаға дейін жаңарту',

@@ -92,9 +92,12 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
       ctx.io.out(t(ctx.lang, 'ssh.serve.fingerprint', { fingerprint }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.howTo', { command: sshCommand(server.host, server.port) }));
     }
+    const control = await startControl(ctx, services);
     const bot = startBotInBackground(ctx, services, options, signal.stopped);
     if (!ctx.json) ctx.io.out(t(ctx.lang, 'ssh.serve.stopHint'));
     await signal.stopped;
+    // The command line first: a command still running must not find the store closing under it.
+    await control?.close();
     const sessions = await server.close();
     await bot.stop();
     ctx.io.out(ctx.json ? JSON.stringify({ stopped: true, sessions }) : t(ctx.lang, 'ssh.serve.stopped', { sessions }));
@@ -133,6 +136,38 @@ export function rejectionLine(reason: unknown): string {
   const code = (reason as NodeJS.ErrnoException).code;
   const frames = (reason.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim()).join(' < ');
   return `unhandled rejection ${reason.name}${code ? ` ${code}` : ''}, the daemon keeps running${frames ? ` (${frames})` : ''}`;
+}
+
+/**
+ * Answers the command line on DATA_DIR/control.sock, so every `anyqtama` command works while this
+ * daemon holds the store: it runs here, on the same store and the same request service the
+ * clerks' screens and the bot listen to.
+ */
+async function startControl(ctx: CliContext, services: TuiServices): Promise<{ close(): Promise<void> } | null> {
+  const { run } = await import('../main.js');
+  const { startControlServer } = await import('../control/server.js');
+  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
+  const started = await startControlServer({
+    dataDir: ctx.dataDir,
+    log,
+    run: (request, io) => run(request.argv, io, {
+      dataDir: ctx.dataDir,
+      ...(ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : {}),
+      cwd: request.cwd,
+      osUser: request.osUser,
+      services: { service: services.requests, store: services.store, trust: () => ctx.trust(), reloadTrust: () => ctx.reloadTrust() },
+    }),
+  });
+  if (!started.ok) {
+    const key = started.reason === 'pathTooLong' ? 'control.pathTooLong' : started.reason === 'answered' ? 'control.answered' : 'control.listenFailed';
+    const line = t(ctx.lang, key, { path: started.path, reason: started.detail ?? '' });
+    if (ctx.json) ctx.io.out(JSON.stringify({ control: 'off', reason: started.reason, path: started.path }));
+    else ctx.io.err(line);
+    return null;
+  }
+  if (ctx.json) ctx.io.out(JSON.stringify({ control: started.path }));
+  else ctx.io.out(t(ctx.lang, 'control.listening', { path: started.path }));
+  return started;
 }
 
 /** The bot's settings from the environment: the token never goes on a command line (it would show in `ps`). */
@@ -242,6 +277,7 @@ function botRunner(
 
 export const serveCommand: CommandSpec = {
   name: 'serve',
+  local: true,
   usage: 'anyqtama serve [--port 2222] [--host 127.0.0.1] [--idle-minutes 15] [--login-grace-seconds 30] [--max-startups 10:30:100] [--max-startups-per-address 20] [--max-connections 300] [--webhook URL --webhook-port 8443]',
   summary: {
     kk: 'Қызметкерлер терминалына арналған SSH сервері және азаматтарға арналған Telegram боты',

@@ -9,6 +9,7 @@ import { missing } from '../args.js';
 
 export const servicesCommand: CommandSpec = {
   name: 'services',
+  local: true,
   usage: 'anyqtama services [--json]',
   summary: { kk: 'Қызметтер каталогы', ru: 'Каталог услуг', en: 'The service catalogue' },
   options: {},
@@ -48,6 +49,7 @@ export const servicesCommand: CommandSpec = {
 
 export const exampleCommand: CommandSpec = {
   name: 'example',
+  local: true,
   usage: 'anyqtama example SERVICE_ID',
   summary: { kk: 'Қызмет сауалнамасының үлгісі (JSON)', ru: 'Пример анкеты услуги (JSON)', en: 'A valid example questionnaire (JSON)' },
   options: {},

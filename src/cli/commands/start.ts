@@ -29,6 +29,7 @@ const WALK: readonly Step[] = [
 
 export const startCommand: CommandSpec = {
   name: 'start',
+  local: true,
   usage: 'anyqtama start [--walk]',
   summary: {
     kk: 'Демо деректерімен қызметкердің терминалы; терминал болмаса немесе --walk: бір өтініштің өмірі',

@@ -65,6 +65,7 @@ function resultContent(lang: Lang, contentFile: string | undefined, fields: read
 
 export const actCommand: CommandSpec = {
   name: 'act',
+  paths: { options: ['content', 'passphrase-file'] },
   usage: 'anyqtama act NUMBER take|issue|refuse|extend|return|deliver|store --as LOGIN [--reason CODE]... [--note TEXT] [--content FILE.json] [--field NAME=VALUE]... [--passphrase-file F] [--json]',
   summary: { kk: 'Өтініш бойынша әрекет (шешім)', ru: 'Действие по заявке (решение)', en: 'Act on a request' },
   options: {

@@ -20,6 +20,7 @@ import { errorJson, printError } from '../output.js';
  */
 export const storeCommand: CommandSpec = {
   name: 'store',
+  local: true,
   usage: 'anyqtama store copy --from DATA_DIR [--to postgres://…] [--json]',
   summary: storeCopyMessages['store.copy.summary'],
   options: { from: { type: 'string' }, to: { type: 'string' } },

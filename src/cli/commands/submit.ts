@@ -34,6 +34,7 @@ async function submitter(store: Store, channel: Channel, login: string | undefin
 
 export const submitCommand: CommandSpec = {
   name: 'submit',
+  paths: { options: ['data', 'attach'] },
   usage: 'anyqtama submit --service ID --channel office|centre|mobile|bot --data FILE [--attach FILE]... [--paper DOC_ID]... [--office ID] [--as LOGIN] [--json]',
   summary: { kk: 'Өтінішті тіркеу', ru: 'Зарегистрировать заявку', en: 'Register a request' },
   options: {

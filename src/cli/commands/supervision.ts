@@ -97,6 +97,7 @@ function textTable(table: ReportTable, lang: Lang): string[] {
 
 export const reportCommand: CommandSpec = {
   name: 'report',
+  paths: { options: ['csv'] },
   usage: 'anyqtama report --as LOGIN [--office ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE|-] [--json]',
   summary: { kk: 'Басшының есебі: күйлер, мерзімдер, қызметкерлер жұмысы, бас тартулар, сауалнама', ru: 'Отчёт руководителя: состояния, сроки, работа сотрудников, отказы, анкетирование', en: 'Supervisor\'s report: states, deadlines, staff work, refusals, survey' },
   options: { as: { type: 'string' }, office: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'string' } },

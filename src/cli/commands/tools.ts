@@ -10,6 +10,7 @@ import { finish, str, type CommandSpec } from '../command.js';
 
 export const dueCommand: CommandSpec = {
   name: 'due',
+  local: true,
   usage: 'anyqtama due --from YYYY-MM-DD --days N --working|--calendar [--explain] [--json]',
   summary: { kk: 'Мерзімнің соңғы күнін есептеу', ru: 'Рассчитать последний день срока', en: 'Compute a due date' },
   options: { from: { type: 'string' }, days: { type: 'string' }, working: { type: 'boolean' }, calendar: { type: 'boolean' }, explain: { type: 'boolean' } },
@@ -37,6 +38,7 @@ export const dueCommand: CommandSpec = {
 
 export const iinCommand: CommandSpec = {
   name: 'iin',
+  local: true,
   usage: 'anyqtama iin IIN',
   summary: { kk: 'ЖСН-ді тексеру', ru: 'Проверить ИИН', en: 'Check an IIN' },
   options: {},

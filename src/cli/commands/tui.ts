@@ -55,6 +55,7 @@ export async function runLocalTui(ctx: CliContext, options: LocalTuiOptions): Pr
 
 export const tuiCommand: CommandSpec = {
   name: 'tui',
+  local: true,
   usage: 'anyqtama tui [--plain] [--render incremental|full]',
   summary: { kk: 'Қызметкердің терминалы (осы терминалда)', ru: 'Терминал сотрудника (в этом терминале)', en: 'The clerk terminal UI, here' },
   options: { plain: { type: 'boolean' }, render: { type: 'string' } },

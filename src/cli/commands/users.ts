@@ -116,6 +116,8 @@ async function keyCommand(ctx: CliContext, action: string | undefined, login: st
 
 export const usersCommand: CommandSpec = {
   name: 'users',
+  // users key add LOGIN FILE.pub
+  paths: { options: ['password-file'], positionals: ([sub, action]) => (sub === 'key' && action === 'add' ? [3] : []) },
   usage: USAGE,
   summary: { kk: 'Пайдаланушылар, олардың құпиясөздері мен SSH кілттері', ru: 'Пользователи, их пароли и ключи SSH', en: 'Users, their passwords and SSH keys' },
   options: { as: { type: 'string' }, 'password-file': { type: 'string' } },

@@ -21,6 +21,7 @@ import { storeCopyMessages } from './messages/store-copy.js';
 import { securityPrivacyMessages } from './messages/security-privacy.js';
 import { securityStoreMessages } from './messages/security-store.js';
 import { securityCliMessages } from './messages/security-cli.js';
+import { controlMessages } from './messages/control.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -49,6 +50,7 @@ export const catalogue = {
   ...securityPrivacyMessages,
   ...securityStoreMessages,
   ...securityCliMessages,
+  ...controlMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
