@@ -80,7 +80,7 @@ describe('a request stored before intake cleaned its text', () => {
     await store.close();
 
     // The command line prints stored text to a terminal too.
-    const printed = await cli(['status', number, '--lang', 'ru'], { dataDir: dir });
+    const printed = await cli(['status', number, '--lang', 'ru', '--as', 'kzo-clerk'], { dataDir: dir });
     expectExit(printed, 0);
     expect(printed.stdout).toContain('Заявитель: REDНұрланова');
     expectInert(printed.stdout);

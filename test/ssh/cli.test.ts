@@ -81,7 +81,7 @@ describe('an admin manages staff SSH keys', () => {
     const { pub } = keyPair('other', 'other');
     const byClerk = await cli(['users', 'key', 'add', 'kzo-clerk', pub, '--as', 'kzo-clerk', '--lang', 'ru'], { dataDir: seeded });
     expectExit(byClerk, 4);
-    expect(byClerk.stderr).toContain('Пользователями управляет только администратор');
+    expect(byClerk.stderr).toContain('Это действие выполняет только администратор');
     const nobody = await cli(['users', 'password', 'kzo-clerk'], { dataDir: seeded, env: { ANYQTAMA_NEW_PASSWORD: 'long enough password' } });
     expectExit(nobody, 2);
     expect(nobody.stderr).toContain('--as');
