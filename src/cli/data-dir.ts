@@ -52,13 +52,16 @@ export function osUser(): string {
 
 /**
  * The command line is the server operator's tool: on an embedded store it runs only as the
- * account that owns the data folder, or root. Anyone else who can read the files (M6) still
- * cannot act, look up or change users through it. A folder not made yet is the caller's own.
- * (PostgreSQL's boundary is the database's own log-in: the URL's credentials.)
+ * account that owns the data folder. Anyone else who can read the files (M6) still cannot act,
+ * look up or change users through it. Root is refused on another account's store too: the files
+ * it wrote (a new request, the day's audit file) would be root's, and the service's own account
+ * could no longer write them; while `serve` runs, root's commands go through it and are served.
+ * A folder not made yet is the caller's own. (PostgreSQL's boundary is the database's own
+ * log-in: the URL's credentials.)
  */
 export function ownerProblem(dir: string): DomainError | null {
   const uid = process.getuid?.();
-  if (uid === undefined || uid === 0) return null;
+  if (uid === undefined) return null;
   let owner: number;
   try {
     owner = statSync(dir).uid;
@@ -66,5 +69,6 @@ export function ownerProblem(dir: string): DomainError | null {
     return null;
   }
   if (owner === uid) return null;
+  if (uid === 0) return domainError('FORBIDDEN', { key: 'securityCli.rootOnOthers', params: { dir, owner: String(owner) } });
   return domainError('FORBIDDEN', { key: 'securityCli.notOwner', params: { dir, owner: String(owner), user: osUser() } });
 }

@@ -78,6 +78,16 @@ describe('who may run the command on an embedded store', () => {
     chownAll(own);
     const served = await asNobody(['list', '--limit', '1'], own);
     expectExit(served, 0);
+
+    // Root on that account's store is refused too: what it wrote would be root's, and the service
+    // could no longer write it. Nothing in the folder changes.
+    const ownBefore = readdirSync(own).map((n) => `${n}:${statSync(join(own, n)).mtimeMs}:${statSync(join(own, n)).uid}`).sort();
+    const asRoot = await cli(['act', KZO, 'take', '--as', 'kzo-clerk', '--lang', 'ru'], { dataDir: own });
+    expectExit(asRoot, 4);
+    expectNoCrash(asRoot);
+    expect(asRoot.stderr).toContain(`Папка данных ${own} принадлежит другому пользователю (uid 65534)`);
+    expect(asRoot.stderr).toContain("sudo -u '#65534' anyqtama");
+    expect(readdirSync(own).map((n) => `${n}:${statSync(join(own, n)).mtimeMs}:${statSync(join(own, n)).uid}`).sort()).toEqual(ownBefore);
   });
 });
 

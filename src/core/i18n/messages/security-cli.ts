@@ -35,10 +35,15 @@ export const securityCliMessages = {
     ru: 'Папку данных {dir} нельзя использовать: {reason}. Укажите другую папку в --data-dir (или ANYQTAMA_DATA_DIR).',
     en: 'The data folder {dir} cannot be used: {reason}. Give another folder with --data-dir (or ANYQTAMA_DATA_DIR).',
   },
+  'securityCli.rootOnOthers': {
+    kk: '{dir} деректер қалтасы басқа пайдаланушыға тиесілі (uid {owner}). root жазған файлдар root-қа тиесілі болып қалып, қызметтің өз пайдаланушысы оларға жаза алмай қалар еді. Команданы сол пайдаланушының атынан орындаңыз: sudo -u \'#{owner}\' anyqtama … (anyqtama serve жұмыс істеп тұрса, команда сол арқылы орындалады).',
+    ru: 'Папка данных {dir} принадлежит другому пользователю (uid {owner}). Файлы, записанные root, остались бы за root, и учётная запись самой службы не смогла бы их записывать. Выполните команду от имени этого пользователя: sudo -u \'#{owner}\' anyqtama … (если запущен anyqtama serve, команда выполняется через него).',
+    en: 'The data folder {dir} belongs to another user (uid {owner}). Files root wrote would stay root\'s and the service\'s own account could no longer write them. Run the command as that user: sudo -u \'#{owner}\' anyqtama … (while anyqtama serve runs, the command goes through it).',
+  },
   'securityCli.notOwner': {
-    kk: '{dir} деректер қалтасы басқа пайдаланушыға тиесілі (uid {owner}). Ендірілген қойманы anyqtama пәрмені арқылы оның иесі немесе root қана пайдалана алады; сіз — {user}.',
-    ru: 'Папка данных {dir} принадлежит другому пользователю (uid {owner}). Работать со встроенным хранилищем через команду anyqtama может только его владелец или root; вы — {user}.',
-    en: 'The data folder {dir} belongs to another user (uid {owner}). Only its owner or root may use the embedded store with the anyqtama command; you are {user}.',
+    kk: '{dir} деректер қалтасы басқа пайдаланушыға тиесілі (uid {owner}). Ендірілген қойманы anyqtama пәрмені арқылы оның иесі ғана пайдалана алады; сіз — {user}.',
+    ru: 'Папка данных {dir} принадлежит другому пользователю (uid {owner}). Работать со встроенным хранилищем через команду anyqtama может только его владелец; вы — {user}.',
+    en: 'The data folder {dir} belongs to another user (uid {owner}). Only its owner may use the embedded store with the anyqtama command; you are {user}.',
   },
   'securityCli.notRegularFile.directory': {
     kk: '{option}: {path} кәдімгі файл емес (қалта). Құрылғылар, FIFO арналары мен қалталар қабылданбайды.',
