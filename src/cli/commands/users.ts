@@ -10,11 +10,116 @@ import { adminActor, type CliContext } from '../context.js';
 import { readLimitedText, readSecretFile, LIMITS } from '../read-limited.js';
 import { EXIT } from '../exit-codes.js';
 import { printError } from '../output.js';
+import { findOrganisation, type OrganisationKind } from '../../core/offices.js';
+import { compactDigits, parseIin } from '../../core/identity/iin.js';
+import { iinProblemKey } from '../../core/identity/checks.js';
+import { safeText } from '../../core/text-safety.js';
 
 /** Shorter passwords fall to guessing despite the throttle (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 8;
 
-const USAGE = 'anyqtama users [--json] | password LOGIN --as ADMIN [--password-file F] | key list LOGIN | key add LOGIN FILE.pub --as ADMIN | key remove LOGIN N --as ADMIN';
+const USAGE = 'anyqtama users [--json] | add LOGIN --role ROLE --name "FULL NAME" [--office ID] [--iin IIN] [--user-lang kk|ru] --as ADMIN [--password-file F] | disable LOGIN --as ADMIN | enable LOGIN --as ADMIN | password LOGIN --as ADMIN [--password-file F] | key list LOGIN | key add LOGIN FILE.pub --as ADMIN | key remove LOGIN N --as ADMIN';
+
+/** Staff logins: what an SSH client sends as the user name, so no spaces, no case games. */
+const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{1,31}$/;
+const STAFF_ROLES = ['clerk', 'operator', 'callcentre', 'supervisor', 'admin'] as const;
+type StaffRole = (typeof STAFF_ROLES)[number];
+/** Which kind of organisation each role works for; supervisors and admins belong to none. */
+const ORGANISATION_OF: Partial<Record<StaffRole, OrganisationKind>> = { clerk: 'provider', operator: 'centre', callcentre: 'callcentre' };
+
+const activeAdmins = (users: readonly User[]) => users.filter((u) => u.role === 'admin' && !u.disabled);
+
+interface NewUser {
+  readonly login: string | undefined;
+  readonly role: string | undefined;
+  readonly name: string | undefined;
+  readonly office: string | undefined;
+  readonly iin: string | undefined;
+  readonly lang: string | undefined;
+  readonly passwordFile: string | undefined;
+}
+
+/**
+ * Adds a member of staff. An administrator does it (`--as`); the very first administrator of a new
+ * office's store is the one exception: while the store has no active administrator, `users add
+ * LOGIN --role admin` needs no `--as` (the operating-system account that runs it is audited).
+ */
+async function addUser(ctx: CliContext, input: NewUser, as: string | undefined): Promise<number> {
+  const reference = ctx.reference();
+  if (!reference.ok) return finish(ctx, reference, () => undefined);
+  const login = input.login;
+  if (!login) return finish(ctx, fail(missing(ctx.lang, 'LOGIN', 'cli.expected.login')), () => undefined);
+  if (!LOGIN_PATTERN.test(login)) return finish(ctx, fail(badValue(ctx.lang, 'LOGIN', 'users.expected.newLogin')), () => undefined);
+  if (!input.role) return finish(ctx, fail(missing(ctx.lang, '--role', 'users.expected.role')), () => undefined);
+  if (!(STAFF_ROLES as readonly string[]).includes(input.role)) return finish(ctx, fail(badValue(ctx.lang, '--role', 'users.expected.role')), () => undefined);
+  const role = input.role as StaffRole;
+  const fullName = safeText(input.name ?? '').trim().replace(/\s+/g, ' ');
+  if (!fullName) return finish(ctx, fail(missing(ctx.lang, '--name', 'users.expected.name')), () => undefined);
+  if ([...fullName].length > 150) return finish(ctx, fail(badValue(ctx.lang, '--name', 'users.expected.name')), () => undefined);
+  const kind = ORGANISATION_OF[role];
+  if (kind) {
+    if (!input.office) return finish(ctx, fail(missing(ctx.lang, '--office', `users.expected.office.${kind}`)), () => undefined);
+    if (findOrganisation(reference.value.offices, input.office)?.kind !== kind) return finish(ctx, fail(badValue(ctx.lang, '--office', `users.expected.office.${kind}`)), () => undefined);
+  } else if (input.office) {
+    return finish(ctx, fail(badValue(ctx.lang, '--office', 'users.expected.noOffice', { role })), () => undefined);
+  }
+  let iin: string | undefined;
+  if (input.iin !== undefined) {
+    const parsed = parseIin(input.iin);
+    if (!parsed.ok) return finish(ctx, fail(badValue(ctx.lang, '--iin', iinProblemKey(parsed.error))), () => undefined);
+    iin = compactDigits(input.iin);
+  }
+  if (input.lang !== undefined && input.lang !== 'kk' && input.lang !== 'ru') return finish(ctx, fail(badValue(ctx.lang, '--user-lang', 'cli.expected.lang')), () => undefined);
+  // A password is optional (a clerk may log in with a registered key only), but if given it must do.
+  const wantsPassword = input.passwordFile !== undefined || ctx.io.env.ANYQTAMA_NEW_PASSWORD !== undefined;
+  const password = wantsPassword ? await newPassword(ctx, input.passwordFile) : ok(undefined);
+  if (!password.ok) return finish(ctx, password, () => undefined);
+
+  const result = await ctx.audited({ command: 'users add', as, subject: login }, async (service, store) => {
+    const users = await store.listUsers();
+    const bootstrap = !as && role === 'admin' && activeAdmins(users).length === 0;
+    if (!bootstrap) {
+      const admin = await adminActor(store, as, ctx.lang);
+      if (!admin.ok) return admin;
+    }
+    if (users.some((u) => u.login === login)) return fail(domainError('CONFLICT', { key: 'users.add.exists', params: { login } }));
+    const user: User = {
+      login, role, fullName,
+      ...(kind ? { organisationId: input.office! } : {}),
+      ...(iin ? { iin } : {}),
+      ...(input.lang === 'kk' || input.lang === 'ru' ? { lang: input.lang } : {}),
+      ...(password.value ? { passwordHash: await hashPassword(password.value) } : {}),
+      createdAt: service.moment().now,
+    };
+    await store.putUser(user);
+    return ok(user);
+  });
+  return finish(ctx, result, (user) => {
+    if (ctx.json) return ctx.io.out(JSON.stringify({ login: user.login, role: user.role, organisationId: user.organisationId ?? null, hasPassword: Boolean(user.passwordHash) }));
+    ctx.io.out(t(ctx.lang, 'users.add.done', { login: user.login, role: t(ctx.lang, `role.${user.role}` as MessageKey) }));
+    if (!user.passwordHash) ctx.io.out(t(ctx.lang, 'users.add.noPassword', { login: user.login }));
+  });
+}
+
+/**
+ * Disables or enables a login: a disabled member of staff can no longer log in, act or sign, and
+ * keeps their history. The last active administrator cannot be disabled (nobody could undo it).
+ */
+async function setDisabled(ctx: CliContext, login: string | undefined, as: string | undefined, disabled: boolean): Promise<number> {
+  const result = await ctx.audited({ command: disabled ? 'users disable' : 'users enable', as, subject: login ?? '' }, async (_service, store) => {
+    const admin = await adminActor(store, as, ctx.lang);
+    if (!admin.ok) return admin;
+    const user = await userOf(store, login, ctx.lang);
+    if (!user.ok) return user;
+    if (disabled && user.value.role === 'admin' && !user.value.disabled && activeAdmins(await store.listUsers()).length <= 1) {
+      return fail(domainError('FORBIDDEN', { key: 'users.disable.lastAdmin', params: { login: user.value.login } }));
+    }
+    const { disabled: _was, ...rest } = user.value;
+    await store.putUser(disabled ? { ...rest, disabled: true } : rest);
+    return ok(user.value.login);
+  });
+  return finish(ctx, result, (who) => ctx.io.out(ctx.json ? JSON.stringify({ login: who, disabled }) : t(ctx.lang, disabled ? 'users.disable.done' : 'users.enable.done', { login: who })));
+}
 
 async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
@@ -120,7 +225,10 @@ export const usersCommand: CommandSpec = {
   paths: { options: ['password-file'], positionals: ([sub, action]) => (sub === 'key' && action === 'add' ? [3] : []) },
   usage: USAGE,
   summary: { kk: 'Пайдаланушылар, олардың құпиясөздері мен SSH кілттері', ru: 'Пользователи, их пароли и ключи SSH', en: 'Users, their passwords and SSH keys' },
-  options: { as: { type: 'string' }, 'password-file': { type: 'string' } },
+  options: {
+    as: { type: 'string' }, 'password-file': { type: 'string' },
+    role: { type: 'string' }, name: { type: 'string' }, office: { type: 'string' }, iin: { type: 'string' }, 'user-lang': { type: 'string' },
+  },
   async run(ctx, values, positionals) {
     const [sub, a, b, c] = positionals;
     const as = str(values.as);
@@ -128,6 +236,11 @@ export const usersCommand: CommandSpec = {
       case undefined:
       case 'list':
         return listUsers(ctx);
+      case 'add':
+        return addUser(ctx, { login: a, role: str(values.role), name: str(values.name), office: str(values.office), iin: str(values.iin), lang: str(values['user-lang']), passwordFile: str(values['password-file']) }, as);
+      case 'disable':
+      case 'enable':
+        return setDisabled(ctx, a, as, sub === 'disable');
       case 'password':
         return setPassword(ctx, a, as, str(values['password-file']));
       case 'key':

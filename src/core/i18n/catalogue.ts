@@ -22,6 +22,7 @@ import { securityPrivacyMessages } from './messages/security-privacy.js';
 import { securityStoreMessages } from './messages/security-store.js';
 import { securityCliMessages } from './messages/security-cli.js';
 import { controlMessages } from './messages/control.js';
+import { userMessages } from './messages/users.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -51,6 +52,7 @@ export const catalogue = {
   ...securityStoreMessages,
   ...securityCliMessages,
   ...controlMessages,
+  ...userMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
