@@ -163,7 +163,7 @@ describe('roles', () => {
 
   it('the call-centre sees a masked status by number and has no decision screen', async () => {
     const dir = await copyOfDemo();
-    const listed = json<Array<{ number: string; applicantIin: string; applicantName: string }>>(await cli(['list', '--office', 'kzo-archives', '--state', 'IN_WORK', '--json'], { dataDir: dir, now: NOW }));
+    const listed = json<Array<{ number: string; applicantIin: string; applicantName: string }>>(await cli(['list', '--office', 'kzo-archives', '--state', 'IN_WORK', '--json', '--as', 'supervisor'], { dataDir: dir, now: NOW }));
     const target = listed[0]!;
     const term = await open(dir, 'callcentre');
     await term.waitFor('Статус заявки');
