@@ -66,11 +66,11 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
   const opened = await openTuiServices(ctx, { log });
   if (!opened.ok) return finish(ctx, opened, () => undefined);
   const signal = stopSignal();
-  const keptRunning = keepRunningOnRejection((line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
+  const keptRunning = keepRunningOnRejection(log);
   // One authenticator for SSH log-ins and the TUI's log-in screen: one throttle count per login.
   const services = opened.value;
   const auth = services.auth;
-  const sweeps = startRetentionSweeps(services.store, ctx.io.env, ctx.lang, (line) => ctx.io.err(`${new Date().toISOString()} ${line}`));
+  const sweeps = startRetentionSweeps(services.store, ctx.io.env, ctx.lang, log);
   try {
     const hostKey = await loadHostKey(ctx.dataDir);
     if (!hostKey.ok) return finish(ctx, hostKey, () => undefined);
@@ -92,7 +92,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
       ctx.io.out(t(ctx.lang, 'ssh.serve.fingerprint', { fingerprint }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.howTo', { command: sshCommand(server.host, server.port) }));
     }
-    const control = await startControl(ctx, services);
+    const control = await startControl(ctx, services, log);
     const bot = startBotInBackground(ctx, services, options, signal.stopped);
     if (!ctx.json) ctx.io.out(t(ctx.lang, 'ssh.serve.stopHint'));
     await signal.stopped;
@@ -143,10 +143,9 @@ export function rejectionLine(reason: unknown): string {
  * daemon holds the store: it runs here, on the same store and the same request service the
  * clerks' screens and the bot listen to.
  */
-async function startControl(ctx: CliContext, services: TuiServices): Promise<{ close(): Promise<void> } | null> {
+async function startControl(ctx: CliContext, services: TuiServices, log: (line: string) => void): Promise<{ close(): Promise<void> } | null> {
   const { run } = await import('../main.js');
   const { startControlServer } = await import('../control/server.js');
-  const log = (line: string) => ctx.io.err(`${new Date().toISOString()} ${line}`);
   const started = await startControlServer({
     dataDir: ctx.dataDir,
     log,
