@@ -3,7 +3,7 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, PROJECT, TempDirs, cli, expectExit, json, seededDir } from '../cli/helpers.js';
-import { sshSession, startServe, type ServeHandle, type SshSession } from '../ssh/helpers.js';
+import { fillRefusal, sshSession, startServe, type ServeHandle, type SshSession } from '../ssh/helpers.js';
 import { isRoot, mountTmpfs, NEEDS_ROOT, type Tmpfs } from './tmpfs.js';
 
 /**
@@ -33,8 +33,6 @@ afterAll(() => {
   dirs.removeAll();
 });
 
-const DOWN = '\x1b[B';
-const UP = '\x1b[A';
 const RIGHT = '\x1b[C';
 
 async function login(port: number, who: string): Promise<SshSession> {
@@ -58,16 +56,7 @@ describe.skipIf(!isRoot)(`serve on a full disk (${NEEDS_ROOT})`, () => {
     await clerk.waitFor(number);
     clerk.write('\r');
     await clerk.waitFor(`№ ${number}`);
-    clerk.write('r');
-    await clerk.waitFor(`${number}: дәлелді бас тарту`);
-    clerk.write(' ');
-    clerk.write(DOWN.repeat(6)); // past the reasons, onto the justification
-    await clerk.settle(150);
-    clerk.write(UP);
-    await clerk.settle(150);
-    clerk.write('Сұратылған кезеңнің құжаттары мұрағатқа түспеген');
-    clerk.write(DOWN);
-    await clerk.settle(150);
+    await fillRefusal(clerk, number);
 
     await disk.fill();
     clerk.write('\r');

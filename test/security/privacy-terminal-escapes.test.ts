@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../../src/core/services/examples.js';
 import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
 import { cli, expectExit, json, NOW, seededDir, submitted, TempDirs, writeJson } from '../cli/helpers.js';
-import { sshSession, startServe, type ServeHandle, type SshSession } from '../ssh/helpers.js';
+import { closedAfterEach, sshSession, startServe, type ServeHandle, type SshSession } from '../ssh/helpers.js';
 
 /**
  * Stored text must not command a clerk's terminal (issue 13, findings m6): a window-title
@@ -15,17 +15,11 @@ import { sshSession, startServe, type ServeHandle, type SshSession } from '../ss
 const EVIL = '\x1b]0;PWNED\x07\x1b[31mRED\u202E';
 const dirs = new TempDirs();
 let template: string;
-const open: Array<SshSession | ServeHandle> = [];
+const open = closedAfterEach();
 
 beforeAll(async () => {
   template = await seededDir(dirs);
 }, 60_000);
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) {
-    if ('stop' in thing) await thing.stop();
-    else thing.close();
-  }
-});
 afterAll(() => dirs.removeAll());
 
 /** Nothing a terminal would obey, or that reorders what the clerk reads. */

@@ -1,22 +1,16 @@
 import { cp } from 'node:fs/promises';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW, TempDirs, cli, json, seededDir } from '../cli/helpers.js';
-import { sshSession, startServe, type ServeHandle, type SshSession } from './helpers.js';
+import { closedAfterEach, fillRefusal, sshSession, startServe, type ServeHandle, type SshSession } from './helpers.js';
 
 /** The clerk's scenario of test/tui/clerk.test.ts, over SSH against `anyqtama serve`, with ssh2's client. */
 const dirs = new TempDirs();
 let template: string;
-const open: Array<SshSession | ServeHandle> = [];
+const open = closedAfterEach();
 
 beforeAll(async () => {
   template = await seededDir(dirs);
 }, 60_000);
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) {
-    if ('stop' in thing) await thing.stop();
-    else thing.close();
-  }
-});
 
 const DOWN = '\x1b[B';
 const UP = '\x1b[A';
@@ -70,16 +64,7 @@ describe('a clerk over SSH', () => {
     await s.waitFor(`${received[0]}: жұмысқа алу`);
     s.write('\r');
     await s.waitFor('Орындалды: жұмысқа алу');
-    s.write('r');
-    await s.waitFor(`${received[0]}: дәлелді бас тарту`);
-    s.write(' ');
-    s.write(DOWN.repeat(6)); // past the reasons, onto the justification
-    await s.settle(150);
-    s.write(UP);
-    await s.settle(150);
-    s.write('Сұратылған кезеңнің құжаттары мұрағатқа түспеген');
-    s.write(DOWN);
-    await s.settle(150);
+    await fillRefusal(s, received[0]!);
     s.write('\r');
     await s.waitFor(/PDF сақталды/, 20_000);
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import xtermHeadless from '@xterm/headless';
 import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
+import { afterEach } from 'vitest';
 import { BIN, NOW, PROJECT } from '../cli/helpers.js';
 
 const { Terminal } = xtermHeadless;
@@ -232,6 +233,36 @@ export function sshSession(options: SessionOptions): Promise<SshSession> {
     });
     client.connect(connectConfig(options));
   });
+}
+
+/**
+ * Opens the refusal screen of the request shown and fills it as a clerk would: the first reason
+ * ticked, the justification typed, the cursor left on the confirmation. The caller presses Enter.
+ */
+export async function fillRefusal(session: SshSession, number: string, justification = 'Сұратылған кезеңнің құжаттары мұрағатқа түспеген'): Promise<void> {
+  const down = '\x1b[B';
+  session.write('r');
+  await session.waitFor(`${number}: дәлелді бас тарту`);
+  session.write(' ');
+  session.write(down.repeat(6)); // past the reasons, onto the justification
+  await session.settle(150);
+  session.write('\x1b[A');
+  await session.settle(150);
+  session.write(justification);
+  session.write(down);
+  await session.settle(150);
+}
+
+/** What a test opened (SSH sessions, daemons): closed after each test, the latest first. */
+export function closedAfterEach(): Array<SshSession | ServeHandle> {
+  const open: Array<SshSession | ServeHandle> = [];
+  afterEach(async () => {
+    for (const thing of open.splice(0).reverse()) {
+      if ('stop' in thing) await thing.stop();
+      else thing.close();
+    }
+  });
+  return open;
 }
 
 export interface LoginAttempt {
