@@ -27,6 +27,8 @@ export interface HostedServices {
   readonly store: Store;
   trust(): Promise<TrustStore>;
   reloadTrust(): void;
+  /** An administrator disabled `login`: the daemon ends that login's open sessions. */
+  loginDisabled?(login: string): void;
 }
 
 export interface ContextExtras {

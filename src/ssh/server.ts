@@ -48,6 +48,11 @@ export interface SshServer {
   readonly port: number;
   /** Open terminal sessions now. */
   sessions(): number;
+  /**
+   * Ends every connection of `login` (their sessions told why): an administrator disabled the
+   * login, which must not go on working in a session opened before. Returns how many connections.
+   */
+  endConnectionsOf(login: string): number;
   /** Stops listening, tells every open session the server is stopping and ends it; resolves with how many were open. */
   close(): Promise<number>;
 }
@@ -64,7 +69,7 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
   const lang = options.lang ?? 'kk';
   const idleMs = options.idleMs ?? 15 * MINUTE;
   const log = options.log ?? (() => undefined);
-  const connections = new Set<{ client: Connection; sessions: Set<ShellSession> }>();
+  const connections = new Set<{ client: Connection; sessions: Set<ShellSession>; login: string | null }>();
   const admission = new Admission({
     loginGraceMs: options.loginGraceMs ?? 30_000,
     startups: options.maxStartups ?? DEFAULT_STARTUPS,
@@ -77,7 +82,7 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
     // Keepalives find links that died without a word (a clerk's modem dropped), so their sessions end too.
     { hostKeys: [options.hostKey], ident: 'anyqtama', keepaliveInterval: 30_000, keepaliveCountMax: 4 },
     (client, info) => {
-      const connection = { client, sessions: new Set<ShellSession>() };
+      const connection: { client: Connection; sessions: Set<ShellSession>; login: string | null } = { client, sessions: new Set<ShellSession>(), login: null };
       connections.add(connection);
       let user: User | null = null;
       const key = connectionKey(info.ip, info.port);
@@ -100,6 +105,7 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
       client.on('ready', () => {
         admission.loggedIn(key);
         const who = user!;
+        connection.login = who.login;
         log(`login ${who.login} from ${info.ip}`);
         watchUnused();
         client.on('session', (accept) => {
@@ -149,6 +155,17 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
     host,
     port: listening.value,
     sessions: () => [...connections].reduce((n, c) => n + c.sessions.size, 0),
+    endConnectionsOf(login) {
+      let ended = 0;
+      for (const connection of connections) {
+        if (connection.login !== login) continue;
+        ended += 1;
+        for (const session of [...connection.sessions]) session.endWith('ssh.loginDisabled');
+        connection.client.end();
+      }
+      if (ended > 0) log(`connections of ${login} ended: login disabled (${ended})`);
+      return ended;
+    },
     close() {
       closing ??= new Promise<number>((resolve) => {
         let open = 0;

@@ -201,7 +201,7 @@ export class ShellSession {
   }
 
   /** Ends the session with the reason in the clerk's language. */
-  endWith(key: 'ssh.serverStopping'): void {
+  endWith(key: 'ssh.serverStopping' | 'ssh.loginDisabled'): void {
     this.end(t(this.lang, key));
   }
 

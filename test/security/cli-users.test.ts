@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectExit, expectNoCrash, json, seededDir, TempDirs } from '../cli/helpers.js';
-import { startServe, tryKeyboardLogin } from '../ssh/helpers.js';
+import { sshSession, startServe, tryKeyboardLogin } from '../ssh/helpers.js';
 
 /**
  * Staff accounts from the command line (issue 13): an administrator adds, disables and enables
@@ -73,7 +73,12 @@ describe('while serve runs', () => {
       expectExit(added, 0);
       expect((await tryKeyboardLogin({ port: serve.port, login: 'kzo-new', password: PASSWORD.ANYQTAMA_NEW_PASSWORD })).ok).toBe(true);
 
+      // A session opened before the login is disabled ends at once, saying why.
+      const session = await sshSession({ port: serve.port, login: 'kzo-new', password: PASSWORD.ANYQTAMA_NEW_PASSWORD });
+      await session.waitFor('kzo-new', 20_000);
       expectExit(await cli(['users', 'disable', 'kzo-new', '--as', 'admin'], { dataDir: dir }), 0);
+      await session.closed;
+      expect(session.output()).toContain('Әкімші сіздің логиніңізді бұғаттады, сеанс жабылды.');
       expect((await tryKeyboardLogin({ port: serve.port, login: 'kzo-new', password: PASSWORD.ANYQTAMA_NEW_PASSWORD })).ok).toBe(false);
       const acts = await cli(['act', '26-000001-9', 'take', '--as', 'kzo-new'], { dataDir: dir });
       expectExit(acts, 4);

@@ -92,7 +92,7 @@ export async function serve(ctx: CliContext, options: ServeOptions): Promise<num
       ctx.io.out(t(ctx.lang, 'ssh.serve.fingerprint', { fingerprint }));
       ctx.io.out(t(ctx.lang, 'ssh.serve.howTo', { command: sshCommand(server.host, server.port) }));
     }
-    const control = await startControl(ctx, services, log);
+    const control = await startControl(ctx, services, log, (login) => server.endConnectionsOf(login));
     const bot = startBotInBackground(ctx, services, options, signal.stopped);
     if (!ctx.json) ctx.io.out(t(ctx.lang, 'ssh.serve.stopHint'));
     await signal.stopped;
@@ -143,7 +143,7 @@ export function rejectionLine(reason: unknown): string {
  * daemon holds the store: it runs here, on the same store and the same request service the
  * clerks' screens and the bot listen to.
  */
-async function startControl(ctx: CliContext, services: TuiServices, log: (line: string) => void): Promise<{ close(): Promise<void> } | null> {
+async function startControl(ctx: CliContext, services: TuiServices, log: (line: string) => void, loginDisabled: (login: string) => void): Promise<{ close(): Promise<void> } | null> {
   const { run } = await import('../main.js');
   const { startControlServer } = await import('../control/server.js');
   const started = await startControlServer({
@@ -154,7 +154,7 @@ async function startControl(ctx: CliContext, services: TuiServices, log: (line: 
       ...(ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : {}),
       cwd: request.cwd,
       osUser: request.osUser,
-      services: { service: services.requests, store: services.store, trust: () => ctx.trust(), reloadTrust: () => ctx.reloadTrust() },
+      services: { service: services.requests, store: services.store, trust: () => ctx.trust(), reloadTrust: () => ctx.reloadTrust(), loginDisabled },
     }),
   });
   if (!started.ok) {

@@ -118,6 +118,8 @@ async function setDisabled(ctx: CliContext, login: string | undefined, as: strin
     await store.putUser(disabled ? { ...rest, disabled: true } : rest);
     return ok(user.value.login);
   });
+  // Inside `serve`, a disabled login's open sessions end now, not at their next log-in.
+  if (result.ok && disabled) ctx.host?.loginDisabled?.(result.value);
   return finish(ctx, result, (who) => ctx.io.out(ctx.json ? JSON.stringify({ login: who, disabled }) : t(ctx.lang, disabled ? 'users.disable.done' : 'users.enable.done', { login: who })));
 }
 

@@ -44,6 +44,11 @@ export const sshMessages = {
     ru: 'Размер терминала ограничен до {cols}×{rows} (запрошено {askedCols}×{askedRows}).',
     en: 'Terminal size limited to {cols}×{rows} (asked for {askedCols}×{askedRows}).',
   },
+  'ssh.loginDisabled': {
+    kk: 'Әкімші сіздің логиніңізді бұғаттады, сеанс жабылды. Расталған деректер сақталды.',
+    ru: 'Администратор заблокировал ваш логин, сеанс закрыт. Подтверждённые данные сохранены.',
+    en: 'An administrator disabled your login; session closed. Confirmed data is saved.',
+  },
   'ssh.serverStopping': {
     kk: 'Сервер тоқтатылды, сеанс жабылды. Расталған деректер сақталды.',
     ru: 'Сервер остановлен, сеанс закрыт. Подтверждённые данные сохранены.',
