@@ -1,6 +1,6 @@
 import type { Actor, Request, Role } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
-import type { ListFilter, Store, User } from '../store/port.js';
+import type { ListFilter, User, UserStore } from '../store/port.js';
 
 /**
  * Who sees which requests. Personal data is shown only to those whose role needs it: a clerk
@@ -43,7 +43,7 @@ export const DECIDING_ROLES: readonly Role[] = ['clerk', 'operator'];
  * The one check of every administrator's command (users, keys, trust, revocation lists): the
  * login exists, is not disabled, and is an admin. A disabled admin is refused like anyone else.
  */
-export async function adminOf(store: Pick<Store, 'getUser'>, login: string): Promise<Result<User, DomainError>> {
+export async function adminOf(store: Pick<UserStore, 'getUser'>, login: string): Promise<Result<User, DomainError>> {
   const user = await store.getUser(login);
   if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
   if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));

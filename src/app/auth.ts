@@ -1,5 +1,5 @@
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
-import type { Store, User } from '../store/port.js';
+import type { User, UserStore } from '../store/port.js';
 import type { Clock } from './clock.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { KeyedSerial } from '../core/serial.js';
@@ -36,7 +36,7 @@ export class StaffAuthenticator {
   private dummyHash: Promise<string> | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: UserStore,
     private readonly clock: Clock,
     options: ThrottleOptions = {},
   ) {

@@ -3,7 +3,7 @@ import { deadlineStatusOf, type DeadlineStatus } from '../core/lifecycle/deadlin
 import type { Actor, Role, State } from '../core/request.js';
 import { domainError, fail, ok, type Result } from '../core/result.js';
 import type { ServiceId } from '../core/services/types.js';
-import type { AuditEntry, RequestSummary, Store } from '../store/port.js';
+import type { AuditEntry, AuditStore, RequestSummary } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
 import { maskIin, maskName } from './masking.js';
 import type { RequestService } from './requests.js';
@@ -60,7 +60,7 @@ export class CallCentreLookups {
 
   constructor(
     private readonly requests: RequestService,
-    private readonly store: Store,
+    private readonly store: AuditStore,
     private readonly clock: Clock,
     options: LookupOptions = {},
   ) {

@@ -14,7 +14,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import { findService } from '../core/services/catalogue.js';
 import type { Channel, ServiceDef } from '../core/services/types.js';
 import type { Reference } from '../config/reference.js';
-import type { ListFilter, Page, RequestSummary, Store } from '../store/port.js';
+import type { BlobStore, ChangeFeed, ListFilter, Page, RequestStore, RequestSummary } from '../store/port.js';
 import { orUnavailable } from './unavailable.js';
 import { localDate, type Clock } from './clock.js';
 import { intakeChecks } from './intake.js';
@@ -82,7 +82,7 @@ export class RequestService {
   readonly changes = new EventEmitter<{ changed: [Request]; resync: [] }>();
 
   constructor(
-    readonly store: Store,
+    readonly store: RequestStore & BlobStore & ChangeFeed,
     readonly reference: Reference,
     private readonly clock: Clock,
     options: RequestServiceOptions = {},

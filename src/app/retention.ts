@@ -1,7 +1,7 @@
 import { t } from '../core/i18n/catalogue.js';
 import type { Lang } from '../core/i18n/text.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
-import type { Store } from '../store/port.js';
+import type { ChatStore, RequestStore } from '../store/port.js';
 import { clockFromEnv, type Clock } from './clock.js';
 
 /**
@@ -38,8 +38,11 @@ export function retentionDays(env: NodeJS.ProcessEnv): Result<number, DomainErro
   return ok(days);
 }
 
+/** The two deletions retention makes, and nothing else of the store. */
+export type RetentionStore = Pick<ChatStore, 'sweepChats'> & Pick<RequestStore, 'sweepDrafts'>;
+
 /** Deletes the chats and drafts whose last change is more than `days` before the clock's now. */
-export async function sweepRetention(store: Store, clock: Clock, days: number): Promise<SweepOutcome> {
+export async function sweepRetention(store: RetentionStore, clock: Clock, days: number): Promise<SweepOutcome> {
   const before = new Date(clock.now().getTime() - days * 86_400_000).toISOString();
   const chats = await store.sweepChats(before);
   const drafts = await store.sweepDrafts(before);
@@ -56,7 +59,7 @@ export interface RetentionSweeps {
  * stopping daemon alive. With an unreadable setting nothing is deleted (a typo must not shorten
  * what an office meant to keep longer), and the log says so.
  */
-export function startRetentionSweeps(store: Store, env: NodeJS.ProcessEnv, lang: Lang, log: (line: string) => void): RetentionSweeps {
+export function startRetentionSweeps(store: RetentionStore, env: NodeJS.ProcessEnv, lang: Lang, log: (line: string) => void): RetentionSweeps {
   const days = retentionDays(env);
   if (!days.ok) {
     log(t(lang, 'retention.off', { value: env[RETENTION_ENV] ?? '', expected: t(lang, 'retention.expected.days') }));

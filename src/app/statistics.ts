@@ -7,7 +7,7 @@ import { SERVICE_IDS, type ServiceId } from '../core/services/types.js';
 import { summariseSurvey, type SurveyAnswer, type SurveySummary } from '../core/survey.js';
 import type { Text } from '../core/i18n/text.js';
 import type { Reference } from '../config/reference.js';
-import type { Store } from '../store/port.js';
+import type { RequestReader, UserStore } from '../store/port.js';
 import { localDate } from './clock.js';
 
 /** Who may see the report: it names members of staff and their output. */
@@ -105,7 +105,7 @@ const STAFF_ROLES: ReadonlySet<Role> = new Set(['clerk', 'operator', 'callcentre
  * cache). That is seconds at 100k requests: right for a report asked for now and then, wrong for
  * a screen redrawn on every key.
  */
-export async function supervisorReport(store: Store, reference: Reference, today: string, filter: ReportFilter = {}): Promise<SupervisorReport> {
+export async function supervisorReport(store: RequestReader & Pick<UserStore, 'listUsers'>, reference: Reference, today: string, filter: ReportFilter = {}): Promise<SupervisorReport> {
   const offset = reference.offices.timezoneOffsetMinutes;
   const dayOf = (iso: string) => localDate(new Date(iso), offset);
   const inPeriod = (day: string) => (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);

@@ -3,10 +3,10 @@ import { Telegraf } from 'telegraf';
 import { t } from '../core/i18n/catalogue.js';
 import { KeyedSerial } from '../core/serial.js';
 import type { RequestService } from '../app/requests.js';
-import { diskErrorCode, type Store } from '../store/port.js';
-import { Conversation } from './conversation.js';
+import { diskErrorCode, type ChatStore } from '../store/port.js';
+import { Conversation, type ConversationDeps } from './conversation.js';
 import { readUpdate } from './incoming.js';
-import { OutboxNotifier } from './notifier.js';
+import { OutboxNotifier, type NotifierOptions } from './notifier.js';
 import { sendReplies } from './send.js';
 
 export type BotMode =
@@ -22,7 +22,8 @@ export interface CitizenBotOptions {
   readonly token: string;
   /** Bot API server: Telegram's cloud by default; a self-hosted one (no 20 MB download limit) or a test server. */
   readonly apiRoot?: string;
-  readonly store: Store;
+  /** The chats it keeps, and what its conversation and its notifier reach for. */
+  readonly store: Pick<ChatStore, 'getChat' | 'putChat'> & ConversationDeps['store'] & NotifierOptions['store'];
   readonly requests: RequestService;
   readonly mode: BotMode;
   /** Notifications: per-chat interval and overall rate (Telegram: ~1/s per chat, ~30/s overall). */

@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../core/i18n/catalogue.js';
 import type { Lang } from '../core/i18n/text.js';
 import type { RequestService } from '../app/requests.js';
-import type { BotChat, Store } from '../store/port.js';
+import type { AuditStore, BlobStore, BotChat, RequestReader } from '../store/port.js';
 import { applyButton, applyInput, chooseService, type Input } from './handlers/apply.js';
 import { stale } from './handlers/ask.js';
 import { askLanguage, cancel, changeLanguage, chooseLanguage, help, start } from './handlers/menu.js';
@@ -15,7 +15,11 @@ import { Turn } from './turn.js';
 export { botServices, documentsFor } from './turn.js';
 
 export interface ConversationDeps {
-  readonly store: Store;
+  /**
+   * The handlers read requests (status, survey), store and read the citizen's files and log status
+   * checks themselves: more than a front-end should reach (issue 14), the citizen desk's job.
+   */
+  readonly store: RequestReader & BlobStore & Pick<AuditStore, 'appendAudit'>;
   readonly requests: RequestService;
   /** Downloads a file the citizen sent (getFile + download); null if Telegram would not give it. */
   readonly download: (fileId: string) => Promise<Uint8Array | null>;

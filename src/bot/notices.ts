@@ -9,7 +9,7 @@ import { isRefusalCode, REFUSALS } from '../core/refusals.js';
 import type { OutboxItem, Request } from '../core/request.js';
 import { findService } from '../core/services/catalogue.js';
 import { SURVEY } from '../core/survey.js';
-import type { Store } from '../store/port.js';
+import type { BlobStore } from '../store/port.js';
 
 /**
  * What the citizen is told of an outbox item, as the Telegram calls to make; notifier.ts makes
@@ -19,7 +19,8 @@ import type { Store } from '../store/port.js';
 
 /** Where a notice's facts come from; the notifier's options have them. */
 export interface NoticeSources {
-  readonly store: Store;
+  /** A decision's PDF, by its hash. */
+  readonly store: Pick<BlobStore, 'getBlob'>;
   readonly requests: RequestService;
   readonly reference: Reference;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../app/clock.js';
 import type { RequestService } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
-import type { OutboxEntry, Store } from '../store/port.js';
+import type { BlobStore, OutboxEntry, OutboxStore, RequestReader } from '../store/port.js';
 import { noticeSteps, type Step } from './notices.js';
 import { backoffMs, classifyFailure, SendLimiter, type SendFailure } from './rate-limit.js';
 
@@ -13,7 +13,8 @@ export interface Messenger {
 }
 
 export interface NotifierOptions {
-  readonly store: Store;
+  /** The outbox, the request an item belongs to, and a decision's PDF: it never changes a request. */
+  readonly store: OutboxStore & RequestReader & Pick<BlobStore, 'getBlob'>;
   readonly requests: RequestService;
   readonly reference: Reference;
   readonly messenger: Messenger;

@@ -5,7 +5,7 @@ import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { loadReference, type Reference } from '../config/reference.js';
 import { LowdbStore } from '../store/lowdb/lowdb-store.js';
-import { diskErrorCode, type Store, type User } from '../store/port.js';
+import { diskErrorCode, type Store, type User, type UserStore } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
 import { render, type MessageRef } from '../core/i18n/catalogue.js';
 import { adminOf } from '../app/access.js';
@@ -174,13 +174,13 @@ export async function openEmbedded(dir: string, command: string, warn?: (message
 }
 
 /** An administrator's command: --as is required, and names an admin who is not disabled (src/app/access.ts). */
-export async function adminActor(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+export async function adminActor(store: Pick<UserStore, 'getUser'>, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
   return adminOf(store, login);
 }
 
 /** The member of staff named by --as, as an actor of the lifecycle. */
-export async function actorOf(store: Store, login: string): Promise<Result<Actor, DomainError>> {
+export async function actorOf(store: Pick<UserStore, 'getUser'>, login: string): Promise<Result<Actor, DomainError>> {
   const user = await store.getUser(login);
   if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
   if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));

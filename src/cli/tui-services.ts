@@ -2,14 +2,20 @@ import { clockFromEnv, systemClock } from '../app/clock.js';
 import { StaffAuthenticator } from '../app/auth.js';
 import { CallCentreLookups } from '../app/lookups.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
+import type { Store } from '../store/port.js';
 import type { TuiServices } from '../tui/services.js';
 import type { CliContext } from './context.js';
+
+/** The TUI's services plus the whole store they were built on: the process that opened it closes it, sweeps it, leases it. */
+export interface HostedTuiServices extends TuiServices {
+  readonly store: Store;
+}
 
 /**
  * Opens the store and builds the one set of services every TUI session of this process shares
  * (`anyqtama tui` has one session, `anyqtama serve` many). The caller closes the store.
  */
-export async function openTuiServices(ctx: CliContext, options: { readonly log?: (line: string) => void } = {}): Promise<Result<TuiServices, DomainError>> {
+export async function openTuiServices(ctx: CliContext, options: { readonly log?: (line: string) => void } = {}): Promise<Result<HostedTuiServices, DomainError>> {
   const opened = await ctx.open();
   if (!opened.ok) return opened;
   const { store, service } = opened.value;

@@ -4,7 +4,7 @@ import { DEMO_KEY_PASSPHRASE, registerKey } from '../documents/keys.js';
 import { makeDemoPki } from '../documents/pki/demo.js';
 import { loadTrustStore } from '../documents/pki/trust.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
-import type { Store } from '../store/port.js';
+import type { UserStore } from '../store/port.js';
 import { DEMO_USERS } from './users.js';
 
 /**
@@ -12,7 +12,7 @@ import { DEMO_USERS } from './users.js';
  * machine (its private key never leaves DATA_DIR/pki), trusted by this data directory only, with an
  * empty revocation list, and a PKCS#12 file per clerk opened with the published demo passphrase.
  */
-export async function seedDemoKeys(store: Store, dataDir: string, now: Date): Promise<Result<number, DomainError>> {
+export async function seedDemoKeys(store: UserStore, dataDir: string, now: Date): Promise<Result<number, DomainError>> {
   const signers = DEMO_USERS.filter((u) => u.role === 'clerk' && u.iin);
   const pkiDir = join(dataDir, 'pki');
   // Issued as if a year ago: the demo's decisions are dated up to a few months back, and each is

@@ -8,7 +8,7 @@ import { exampleAnswers, exampleResult } from '../core/services/examples.js';
 import { credentialFor } from '../documents/keys.js';
 import type { DocumentService } from '../documents/service.js';
 import type { Channel, ServiceId } from '../core/services/types.js';
-import type { Store } from '../store/port.js';
+import type { BlobStore, ChangeFeed, RequestStore, UserStore } from '../store/port.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './users.js';
 
@@ -86,7 +86,7 @@ export interface SeedReport {
 }
 
 /** Adds the demo users (without keys: seedDemoKeys gives them). Callers check first that the store is empty. */
-export async function seedDemoUsers(store: Store, now: Date): Promise<number> {
+export async function seedDemoUsers(store: UserStore, now: Date): Promise<number> {
   for (const u of DEMO_USERS) {
     if (await store.getUser(u.login)) continue;
     await store.putUser({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), createdAt: now.toISOString() });
@@ -95,7 +95,7 @@ export async function seedDemoUsers(store: Store, now: Date): Promise<number> {
 }
 
 /** Adds the demo requests, decisions signed with the demo keys. */
-export async function seedDemo(store: Store, reference: Reference, now: Date, documents: DocumentService): Promise<Result<SeedReport, DomainError>> {
+export async function seedDemo(store: RequestStore & BlobStore & ChangeFeed & Pick<UserStore, 'getUser'>, reference: Reference, now: Date, documents: DocumentService): Promise<Result<SeedReport, DomainError>> {
   const at = (daysAgo: number, hour: number) => {
     const t = new Date(now.getTime() - daysAgo * DAY);
     t.setUTCHours(hour - 5, 0, 0, 0); // office hours, Kazakhstan time

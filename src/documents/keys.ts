@@ -1,6 +1,6 @@
 import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
-import type { SigningKey, Store, User } from '../store/port.js';
+import type { SigningKey, User, UserStore } from '../store/port.js';
 import { describe as describeCertificate } from './pki/certificate.js';
 import { loadPkcs12, type Credential } from './pki/pkcs12.js';
 import type { TrustStore } from './pki/trust.js';
@@ -37,7 +37,7 @@ export interface RegisterKey {
  * with the passphrase and matches its certificate, the certificate carries the user's IIN, is
  * valid today, not revoked, and chains to a CA the office trusts.
  */
-export async function registerKey(store: Store, input: RegisterKey): Promise<Result<SigningKey>> {
+export async function registerKey(store: UserStore, input: RegisterKey): Promise<Result<SigningKey>> {
   const { user } = input;
   const loaded = loadPkcs12(input.p12, input.passphrase);
   if (!loaded.ok) return fail(p12Problem(loaded.error, input.fileName));
@@ -90,7 +90,7 @@ export function unlockKey(user: User, passphrase: string): Result<Credential> {
 }
 
 /** The credential of the member of staff acting, when the action needs a signature. */
-export async function credentialFor(store: Store, actor: Actor, sources: PassphraseSources): Promise<Result<Credential>> {
+export async function credentialFor(store: Pick<UserStore, 'getUser'>, actor: Actor, sources: PassphraseSources): Promise<Result<Credential>> {
   const user = await store.getUser(actor.login);
   if (!user?.signingKey) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: actor.login } }));
   const passphrase = await passphraseFor(user, sources);

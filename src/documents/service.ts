@@ -7,7 +7,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../core/re
 import { findService } from '../core/services/catalogue.js';
 import type { TemplateId } from '../core/services/types.js';
 import { signedPayload, templateFor, type UnsignedDocument } from '../core/signing.js';
-import { diskErrorCode, type Store, type User } from '../store/port.js';
+import { diskErrorCode, type BlobStore, type RequestReader, type User, type UserStore } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
 import { decisionModel, positionOf, receiptModel } from './build.js';
 import { newDocumentCode, normaliseCode, receiptCode } from './codes.js';
@@ -62,7 +62,7 @@ export interface SignWith {
  */
 export class DocumentService {
   constructor(
-    private readonly store: Store,
+    private readonly store: BlobStore & RequestReader & Pick<UserStore, 'getUser'>,
     private readonly reference: Reference,
     private readonly trust: () => Promise<TrustStore>,
   ) {}

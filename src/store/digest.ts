@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/signing.js';
-import type { Store } from './port.js';
+import type { AuditStore, StoreScans, UserStore } from './port.js';
 
 /**
  * A checksum of everything a store holds, read through the port only, so the same code runs on
@@ -48,7 +48,10 @@ export const hashOf = (value: unknown): string => sha256(canonicalJson(value));
 /** Hash of the sorted lines: the same set of items gives the same hash whatever order they came in. */
 const partHash = (lines: string[]): string => sha256(lines.sort().join('\n'));
 
-export async function digestStore(store: Store): Promise<StoreDigest> {
+/** What a checksum of a whole store reads: everything, and nothing written. */
+export type StoreContents = StoreScans & Pick<UserStore, 'listUsers'> & Pick<AuditStore, 'listAudit'>;
+
+export async function digestStore(store: StoreContents): Promise<StoreDigest> {
   const counts = { requests: 0, events: 0, attachments: 0, signatures: 0, outbox: 0, delivered: 0, blobs: 0, users: 0, chats: 0, audit: 0 };
   const requests: string[] = [];
   for await (const r of store.scanRequests()) {

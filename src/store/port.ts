@@ -206,24 +206,42 @@ export interface Lease {
 }
 
 /**
- * The storage port. Every adapter (lowdb embedded, PostgreSQL) passes the same contract suite
- * (test/store/contract.ts). Saves are compare-and-set on the request's version: of two clerks
- * acting on one request, one succeeds and the other gets CONFLICT, never a lost update.
- * A write is acknowledged only once it is on disk.
+ * The storage port, split by who uses it (issue 14): a consumer's type names the parts it reads or
+ * writes, so a front-end that reaches past src/app shows in its signature. `Store` is all of them;
+ * every adapter (lowdb embedded, PostgreSQL) implements the whole and passes one contract suite
+ * (test/store/contract.ts).
  */
-export interface Store {
-  readonly kind: string;
-  /** Stores a new request; CONFLICT if the id exists. */
-  create(request: Request): Promise<Result<Request>>;
-  /** Stores `request` if the stored version is still `expectedVersion` (request.version must be expectedVersion + 1). */
-  save(request: Request, expectedVersion: number): Promise<Result<Request>>;
+
+/** Reading requests: the queue, a request by id or number, the status look-up's summary. */
+export interface RequestReader {
   get(id: string): Promise<Request | null>;
   getByNumber(number: string): Promise<Request | null>;
   /** The summary of a request by number, without reading the whole request: status look-ups. */
   summaryByNumber(number: string): Promise<RequestSummary | null>;
   list(filter: ListFilter): Promise<Page<RequestSummary>>;
+}
+
+/**
+ * Writing requests: only the request service (src/app/requests.ts) and the retention sweep. Saves
+ * are compare-and-set on the request's version: of two clerks acting on one request, one succeeds
+ * and the other gets CONFLICT, never a lost update. A write is acknowledged only once it is on disk.
+ */
+export interface RequestStore extends RequestReader {
+  /** Stores a new request; CONFLICT if the id exists. */
+  create(request: Request): Promise<Result<Request>>;
+  /** Stores `request` if the stored version is still `expectedVersion` (request.version must be expectedVersion + 1). */
+  save(request: Request, expectedVersion: number): Promise<Result<Request>>;
   /** Next free request sequence number for a year (1, 2, ...). */
   nextSequence(year: number): Promise<number>;
+  /**
+   * Deletes the requests still in DRAFT (a counter intake put aside) last changed before `before`,
+   * with their history; blobs are content-addressed and may be shared, so they stay. Returns how many.
+   */
+  sweepDrafts(before: string): Promise<number>;
+}
+
+/** The notifications kept beside each request: the notifier's side of the store. */
+export interface OutboxStore {
   pendingOutbox(limit: number): Promise<readonly OutboxEntry[]>;
   /**
    * Claims up to `limit` undelivered items for `sender` for `leaseMs`, the first undelivered one of
@@ -237,12 +255,24 @@ export interface Store {
   outboxProgress(requestId: string, itemId: string, stepsDone: number): Promise<void>;
   /** Marks an outbox item delivered; idempotent. */
   ackOutbox(requestId: string, itemId: string, at: string): Promise<void>;
+}
+
+/** Staff accounts: log-in, roles, signing keys. */
+export interface UserStore {
   listUsers(): Promise<readonly User[]>;
   getUser(login: string): Promise<User | null>;
   putUser(user: User): Promise<void>;
+}
+
+/** Files by content: attachments and signed PDFs. */
+export interface BlobStore {
   /** Stores content by its SHA-256 and returns the hash; storing the same content twice is a no-op. */
   putBlob(content: Uint8Array): Promise<string>;
   getBlob(sha256: string): Promise<Uint8Array | null>;
+}
+
+/** The citizen bot's conversations. */
+export interface ChatStore {
   getChat(chatId: number): Promise<BotChat | null>;
   /** Stores the chat's record; resolves once it is on disk. */
   putChat(chat: BotChat): Promise<void>;
@@ -251,29 +281,38 @@ export interface Store {
    * an abandoned questionnaire must not keep a phone and answers for ever. Returns how many.
    */
   sweepChats(before: string): Promise<number>;
-  /**
-   * Deletes the requests still in DRAFT (a counter intake put aside) last changed before `before`,
-   * with their history; blobs are content-addressed and may be shared, so they stay. Returns how many.
-   */
-  sweepDrafts(before: string): Promise<number>;
+}
+
+/** The audit log: call-centre look-ups and operator commands. */
+export interface AuditStore {
   /** Appends to the audit log; resolves once the entry is on disk. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries matching the filter, newest first. */
   listAudit(filter: AuditFilter): Promise<readonly AuditEntry[]>;
-  /**
-   * Every request in full (history, outbox with its delivery marks), in no promised order, read a
-   * few at a time: copying a store and its checksum (store/digest.ts), not the screens.
-   */
+}
+
+/** Everything, a few at a time: copying a store and its checksum (store/digest.ts, store/pg/import.ts), not the screens. */
+export interface StoreScans {
+  /** Every request in full (history, outbox with its delivery marks), in no promised order. */
   scanRequests(): AsyncIterable<Request>;
   /** The SHA-256 of every stored blob (attachments, signed PDFs), in no promised order. */
   scanBlobs(): AsyncIterable<string>;
   /** Every bot conversation, in no promised order. */
   scanChats(): AsyncIterable<BotChat>;
+}
+
+/** What other processes sharing the store changed: the request service's screen refresh. */
+export interface ChangeFeed {
   /**
    * Changes made by other processes sharing the store, as they are committed; undefined where no
    * other process can write (the embedded store's lock). Returns the unsubscribe function.
    */
   watch?(listener: (change: StoreChange) => void): () => void;
+}
+
+/** Opening and closing: what the process that wired the adapter (cli/context.ts, serve) needs. */
+export interface StoreLifecycle {
+  readonly kind: string;
   /**
    * Tries for the lease `name` until released, calling `onChange(true)` when it is this process's and
    * `onChange(false)` if it is lost; undefined where only one process can open the store anyway.
@@ -281,3 +320,15 @@ export interface Store {
   holdLease?(name: string, onChange: (held: boolean) => void): Lease;
   close(): Promise<void>;
 }
+
+/** The whole port: what an adapter implements and the CLI's context hands out. Consumers take a part. */
+export interface Store
+  extends RequestStore,
+    OutboxStore,
+    UserStore,
+    BlobStore,
+    ChatStore,
+    AuditStore,
+    StoreScans,
+    ChangeFeed,
+    StoreLifecycle {}

@@ -8,7 +8,7 @@ import { seedDemo, seedDemoUsers } from '../../demo/seed.js';
 import { seedDemoKeys } from '../../demo/keys.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/users.js';
 import type { RequestService } from '../../app/requests.js';
-import type { Store } from '../../store/port.js';
+import type { BlobStore, ChangeFeed, RequestStore, UserStore } from '../../store/port.js';
 import { finish, type CommandSpec } from '../command.js';
 import type { CliContext } from '../context.js';
 
@@ -20,7 +20,7 @@ export type DemoOutcome = { readonly seeded: boolean; readonly users: number; re
  * Seeds the demo once: a marker file records it, so running it again changes nothing. A store
  * that already holds requests without the marker is a real office's: demo data never goes there.
  */
-export async function ensureDemo(ctx: CliContext, service: RequestService, store: Store): Promise<Result<DemoOutcome, DomainError>> {
+export async function ensureDemo(ctx: CliContext, service: RequestService, store: RequestStore & BlobStore & ChangeFeed & UserStore): Promise<Result<DemoOutcome, DomainError>> {
   const marker = join(ctx.dataDir, MARKER);
   if (existsSync(marker)) {
     const seen = await readJson<{ complete?: boolean; requests: string[] }>(marker);

@@ -18,7 +18,7 @@ import { renderPdf } from '../../documents/render.js';
 import { sampleDocuments } from '../../documents/samples.js';
 import { signatureProblem, type Verification } from '../../documents/service.js';
 import { describeVerification, kindLabel } from '../../documents/verification-text.js';
-import type { Store, User } from '../../store/port.js';
+import type { User, UserStore } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 import { actorOf, adminActor, type CliContext } from '../context.js';
@@ -123,7 +123,7 @@ export const verifyCommand: CommandSpec = {
   },
 };
 
-async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+async function userOf(store: Pick<UserStore, 'getUser'>, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
   const user = await store.getUser(login);
   return user ? ok(user) : fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));

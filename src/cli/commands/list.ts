@@ -16,7 +16,7 @@ import { maskIin, maskName, maskRequest } from '../../app/masking.js';
 import type { RequestService } from '../../app/requests.js';
 import type { Actor } from '../../core/request.js';
 import type { DomainError, Result } from '../../core/result.js';
-import type { Store } from '../../store/port.js';
+import type { RequestReader, UserStore } from '../../store/port.js';
 import { actorOf } from '../context.js';
 
 export const listCommand: CommandSpec = {
@@ -50,7 +50,7 @@ export const listCommand: CommandSpec = {
     const office = str(values.office);
     const text = str(values.search);
     if (text !== undefined && !plainText(text, MAX_SEARCH)) return finish(ctx, fail(badValue(ctx.lang, '--search', 'securityCli.expected.text', { max: String(MAX_SEARCH) })), () => undefined);
-    const work = async (service: RequestService, store: Store) => {
+    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'>) => {
       const viewer = await viewerOf(store, login);
       if (!viewer.ok) return viewer;
       const { today } = service.moment();
@@ -95,7 +95,7 @@ const MAX_SEARCH = 200;
 const plainText = (text: string, max: number) => [...text].length <= max && !/[\u0000-\u001f\u007f-\u009f]/u.test(text);
 
 /** Who is reading: the member of staff --as names (refused if unknown or disabled), or nobody. */
-async function viewerOf(store: Store, login: string | undefined): Promise<Result<Actor | null, DomainError>> {
+async function viewerOf(store: Pick<UserStore, 'getUser'>, login: string | undefined): Promise<Result<Actor | null, DomainError>> {
   if (!login) return ok(null);
   return actorOf(store, login);
 }
@@ -120,7 +120,8 @@ export const exportCommand: CommandSpec = {
     if (format !== 'json' && format !== 'csv') return finish(ctx, fail(badValue(ctx.lang, '--format', 'cli.expected.format')), () => undefined);
     const output = str(values.output);
     // Personal data in full only for rows the --as member of staff may open; the read is audited.
-    const work = async (service: RequestService, store: Store) => {
+    // Reads whole requests past the request service (issue 14: a front-end reaching for the store).
+    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'> & Pick<RequestReader, 'get'>) => {
       const viewer = await viewerOf(store, login);
       if (!viewer.ok) return viewer;
       const page = await service.list({ order: 'submitted', limit: Number.MAX_SAFE_INTEGER });

@@ -7,8 +7,7 @@ import { startSshServer, type SshServerOptions } from '../../ssh/server.js';
 import { badValue } from '../args.js';
 import { finish, str, type CommandSpec, type Values } from '../command.js';
 import type { CliContext } from '../context.js';
-import { openTuiServices } from '../tui-services.js';
-import type { TuiServices } from '../../tui/services.js';
+import { openTuiServices, type HostedTuiServices } from '../tui-services.js';
 import type { BotMode, CitizenBot } from '../../bot/bot.js';
 import { StoreUnavailable } from '../../store/port.js';
 import { startRetentionSweeps } from '../../app/retention.js';
@@ -143,7 +142,7 @@ export function rejectionLine(reason: unknown): string {
  * daemon holds the store: it runs here, on the same store and the same request service the
  * clerks' screens and the bot listen to.
  */
-async function startControl(ctx: CliContext, services: TuiServices, log: (line: string) => void, loginDisabled: (login: string) => void): Promise<{ close(): Promise<void> } | null> {
+async function startControl(ctx: CliContext, services: HostedTuiServices, log: (line: string) => void, loginDisabled: (login: string) => void): Promise<{ close(): Promise<void> } | null> {
   const { run } = await import('../main.js');
   const { startControlServer } = await import('../control/server.js');
   const started = await startControlServer({
@@ -188,7 +187,7 @@ function botSettings(env: NodeJS.ProcessEnv, options: ServeOptions): { token: st
  * processes share, only the holder of the lease runs the bot (polling, or the webhook, and the
  * notifications): the others stand by and one takes over within seconds when the holder dies.
  */
-function startBotInBackground(ctx: CliContext, services: TuiServices, options: ServeOptions, stopped: Promise<string>): { stop(): Promise<void> } {
+function startBotInBackground(ctx: CliContext, services: HostedTuiServices, options: ServeOptions, stopped: Promise<string>): { stop(): Promise<void> } {
   const settings = botSettings(ctx.io.env, options);
   if ('missing' in settings) {
     const line = settings.missing === 'token' ? t(ctx.lang, 'bot.serve.off') : t(ctx.lang, 'bot.serve.noSecret');
@@ -229,7 +228,7 @@ function startBotInBackground(ctx: CliContext, services: TuiServices, options: S
 /** Starts the bot (retrying while Telegram is unreachable) and stops it, as many times as asked. */
 function botRunner(
   ctx: CliContext,
-  services: TuiServices,
+  services: HostedTuiServices,
   settings: { token: string; apiRoot?: string; mode: BotMode },
   stopped: Promise<string>,
   say: (json: Record<string, unknown>, line: string) => void,

@@ -15,7 +15,7 @@ import { prefilled } from '../../app/result-content.js';
 import { canOpen } from '../../app/access.js';
 import { maskRequest } from '../../app/masking.js';
 import type { RequestService } from '../../app/requests.js';
-import type { Store } from '../../store/port.js';
+import type { UserStore } from '../../store/port.js';
 import { readSecretFile } from '../read-limited.js';
 
 export const statusCommand: CommandSpec = {
@@ -29,7 +29,7 @@ export const statusCommand: CommandSpec = {
     if (!number) return finish(ctx, fail(missing(ctx.lang, 'NUMBER', 'cli.expected.number')), () => undefined);
     // The applicant's IIN, name and questionnaire in full only for a member of staff who may open
     // the request (src/app/access.ts), and that read is audited; otherwise masked as the call-centre sees it.
-    const work = async (service: RequestService, store: Store) => {
+    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'>) => {
       const found = await service.find(number);
       if (!found.ok) return found;
       const actor = login ? await actorOf(store, login) : null;

@@ -12,7 +12,7 @@ import { badValue, missing, readJsonArg } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { requestJson } from '../output.js';
-import type { Store } from '../../store/port.js';
+import type { UserStore } from '../../store/port.js';
 
 /**
  * A scan named by --attach: a regular file (a link is followed only to one) of at most the
@@ -25,7 +25,7 @@ function readAttachment(path: string): Result<NewAttachment, DomainError> {
 }
 
 /** Staff register under their own login; in the bot channel the citizen is the actor. */
-async function submitter(store: Store, channel: Channel, login: string | undefined, answers: unknown): Promise<Result<Actor, DomainError>> {
+async function submitter(store: Pick<UserStore, 'getUser'>, channel: Channel, login: string | undefined, answers: unknown): Promise<Result<Actor, DomainError>> {
   if (login) return actorOf(store, login);
   if (channel !== 'bot') return fail(domainError('VALIDATION', { key: 'app.loginRequired', params: { channel } }));
   const iin = (answers as { applicant?: { iin?: unknown } } | null)?.applicant?.iin;

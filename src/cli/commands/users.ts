@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { fingerprintOfLine, parsePublicKeys } from '../../ssh/keys.js';
-import type { Store, User } from '../../store/port.js';
+import type { User, UserStore } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 import { adminActor, type CliContext } from '../context.js';
@@ -123,7 +123,7 @@ async function setDisabled(ctx: CliContext, login: string | undefined, as: strin
   return finish(ctx, result, (who) => ctx.io.out(ctx.json ? JSON.stringify({ login: who, disabled }) : t(ctx.lang, disabled ? 'users.disable.done' : 'users.enable.done', { login: who })));
 }
 
-async function userOf(store: Store, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
+async function userOf(store: Pick<UserStore, 'getUser'>, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
   if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
   const user = await store.getUser(login);
   return user ? ok(user) : fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));

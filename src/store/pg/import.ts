@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Request } from '../../core/request.js';
 import { hashOf } from '../digest.js';
-import type { AuditEntry, Store } from '../port.js';
+import type { StoreContents } from '../digest.js';
+import type { AuditEntry, BlobStore } from '../port.js';
 import { columns, docOf, eventsJson, type PgStore } from './pg-store.js';
 
 /**
@@ -92,7 +93,7 @@ const outboxWithMarks = (r: Request) => JSON.stringify(r.outbox.map((o, position
 }));
 
 /** Copies everything `source` holds into `target`: blobs first, so no copied request names a missing file. */
-export async function copyStore(source: Store, target: PgStore, options: CopyOptions = {}): Promise<CopyOutcome> {
+export async function copyStore(source: StoreContents & Pick<BlobStore, 'getBlob'>, target: PgStore, options: CopyOptions = {}): Promise<CopyOutcome> {
   const inBatches = <T>(items: AsyncIterable<T> | Iterable<T>, work: (client: pg.PoolClient, batch: T[]) => Promise<void>) =>
     batched(target, options.batch ?? 200, items, work);
   const copied: CopiedCounts = { requests: 0, events: 0, outbox: 0, delivered: 0, blobs: 0, users: 0, chats: 0, audit: 0, sequences: 0 };
