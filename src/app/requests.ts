@@ -8,7 +8,7 @@ import { safeText } from '../core/text-safety.js';
 import type { Command, TransitionContext } from '../core/lifecycle/context.js';
 import { transition } from '../core/lifecycle/transition.js';
 import { findOrganisation, providersOf } from '../core/offices.js';
-import type { Actor, Attachment, Request, State } from '../core/request.js';
+import { RESULT_STATES, type Actor, type Attachment, type Request } from '../core/request.js';
 import { parseSurveyAnswer } from '../core/survey.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { findService } from '../core/services/catalogue.js';
@@ -67,9 +67,6 @@ const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
 
 /** Actions a refused write reports as "the decision was not saved". */
 const DECISIONS: readonly Command['action'][] = ['issue', 'refuse', 'extend', 'return'];
-
-/** States in which the citizen has had the service's outcome and is asked the survey. */
-const SURVEYED_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
 
 export class RequestService {
   private readonly newId: () => string;
@@ -338,7 +335,7 @@ export class RequestService {
       }
       const number = request.number ?? request.id;
       if (request.survey) return fail(domainError('CONFLICT', { key: 'app.surveyAnswered', params: { number } }));
-      if (!SURVEYED_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
+      if (!RESULT_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
       const { now } = this.moment();
       const next: Request = { ...request, version: request.version + 1, updatedAt: now, survey: { ...answer.value, at: now } };
       return this.announce(await this.store.save(next, request.version));

@@ -18,6 +18,12 @@ export type State = (typeof STATES)[number];
 /** States in which the provider still owes the citizen a result: they count towards "overdue". */
 export const OPEN_STATES: readonly State[] = ['SUBMITTED', 'IN_WORK'];
 
+/**
+ * States in which the result is out: a certificate or a refusal letter exists, whether or not it
+ * was handed over. The citizen may fetch its PDF and answer the survey; the queue shows them as done.
+ */
+export const RESULT_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
+
 export const ROLES = ['citizen', 'clerk', 'operator', 'callcentre', 'supervisor', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -4,7 +4,7 @@ import { pick } from '../../core/i18n/text.js';
 import { parseRequestNumber } from '../../core/identity/request-number.js';
 import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
 import { contactPhones, findOrganisation } from '../../core/offices.js';
-import type { Request } from '../../core/request.js';
+import { RESULT_STATES, type Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { localDate } from '../../app/clock.js';
 import { auditSubject } from '../../app/lookups.js';
@@ -87,7 +87,7 @@ function statusCard(turn: Turn, s: RequestSummary): void {
   const offices = turn.reference.offices;
   const office = findOrganisation(offices, s.office);
   const buttons: Button[][] = [];
-  if (s.chatId === turn.update.chatId && ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'].includes(s.state)) buttons.push([turn.button('bot.button.pdf', `pdf:${s.number}`)]);
+  if (s.chatId === turn.update.chatId && RESULT_STATES.includes(s.state)) buttons.push([turn.button('bot.button.pdf', `pdf:${s.number}`)]);
   buttons.push([turn.button('bot.button.otherNumber', 'st'), turn.button('bot.button.menu', 'menu')]);
   turn.say(turn.t('bot.status.card', {
     number: s.number ?? '—',
