@@ -1,5 +1,6 @@
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import type { Lang } from '../../core/i18n/text.js';
+import { channelOf } from '../../core/lifecycle/channels.js';
 import type { Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { credentialFor } from '../../documents/keys.js';
@@ -97,7 +98,7 @@ export const actCommand: CommandSpec = {
       const found = await service.find(number);
       if (!found.ok) return found;
       const before = found.value;
-      const channel = actor.value.role === 'operator' ? 'centre' : 'office';
+      const channel = channelOf(actor.value.role);
       // Issuing and refusing end in a signed document: the clerk's key is opened only for them.
       const signs = action === 'issue' || action === 'refuse';
       const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphrase ? { given: passphrase.value } : {}) }) : null;

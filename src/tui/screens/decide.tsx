@@ -3,6 +3,7 @@ import { Box } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import { render } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
+import { channelOf } from '../../core/lifecycle/channels.js';
 import type { Action, Request } from '../../core/request.js';
 import { findRefusal } from '../../core/refusals.js';
 import { findService } from '../../core/services/catalogue.js';
@@ -70,7 +71,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
     }
     setBusy(true);
     setProblem(t('tui.busy'));
-    const channel = actor.role === 'operator' ? 'centre' : 'office';
+    const channel = channelOf(actor.role);
     void services.requests
       .actOn(request, {
         action,

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { channelOf, ROLE_CHANNELS } from '../../src/core/lifecycle/channels.js';
+import { TRANSITIONS } from '../../src/core/lifecycle/table.js';
+import { transition } from '../../src/core/lifecycle/transition.js';
+import { RESULT_STATES, type Actor } from '../../src/core/request.js';
+import { citizen, clerkOf, ctxFor, draft, nextNumber, operatorOf } from './lifecycle-fixtures.js';
+
+// Rules every front-end reads from the core instead of keeping its own copy (issue 14).
+
+describe('each role registers through its own desk', () => {
+  const desks: Array<[string, Actor, 'office' | 'centre' | 'bot']> = [
+    ['a clerk', clerkOf('tmr-education'), 'office'],
+    ['an operator', operatorOf('tmr-centre'), 'centre'],
+    ['a citizen', citizen, 'bot'],
+  ];
+  it.each(desks)('%s acts through the channel the registration guard expects of them', (_who, actor, channel) => {
+    expect(channelOf(actor.role)).toBe(channel);
+    const d = draft('archive-certificate', { channel, office: 'tmr-education', ...(channel === 'centre' ? { receivedBy: 'tmr-centre' } : {}) });
+    const registered = transition(d, { action: 'register', actor, channel: channelOf(actor.role), number: nextNumber() }, ctxFor(d, '2026-03-20'));
+    expect(registered.ok).toBe(true);
+  });
+
+  it('staff with no desk of their own act as the office does', () => {
+    for (const role of ['supervisor', 'admin', 'callcentre'] as const) {
+      expect(ROLE_CHANNELS[role]).toBeUndefined();
+      expect(channelOf(role)).toBe('office');
+    }
+  });
+});
+
+describe('the result is out once it is issued or refused, until it is handed over or stored', () => {
+  it('the result states are exactly where issuing, refusing, handing over and storing lead', () => {
+    const reached = new Set((['issue', 'refuse', 'deliver', 'store'] as const).map((a) => TRANSITIONS[a].to));
+    expect(new Set(RESULT_STATES)).toEqual(reached);
+  });
+});
