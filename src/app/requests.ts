@@ -6,6 +6,7 @@ import type { Lang } from '../core/i18n/text.js';
 import { validateForm } from '../core/forms/validate.js';
 import { safeText } from '../core/text-safety.js';
 import type { Command, TransitionContext } from '../core/lifecycle/context.js';
+import { TRANSITIONS } from '../core/lifecycle/table.js';
 import { transition } from '../core/lifecycle/transition.js';
 import { findOrganisation, providersOf } from '../core/offices.js';
 import { RESULT_STATES, type Actor, type Attachment, type Request } from '../core/request.js';
@@ -62,8 +63,6 @@ export interface RequestServiceOptions {
  * The application service every front-end calls: it turns a front-end's input into core commands,
  * runs the pure lifecycle, and saves the outcome through the store with compare-and-set.
  */
-/** Actions whose result is a document the clerk signs (SPEC §4: a motivated refusal is signed too). */
-const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
 
 /** Actions a refused write reports as "the decision was not saved". */
 const DECISIONS: readonly Command['action'][] = ['issue', 'refuse', 'extend', 'return'];
@@ -303,7 +302,7 @@ export class RequestService {
       const next = transition(request, command, this.context(service, request.office));
       if (!next.ok) return next;
       let changed = next.value.request;
-      if (SIGNED_ACTIONS.includes(input.action)) {
+      if (TRANSITIONS[input.action].signed) {
         // The decision exists only once signed: no key, a refused certificate or a failed render
         // leaves the request as it was.
         if (!credential || !this.documents) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: input.actor.login } }));

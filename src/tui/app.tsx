@@ -6,6 +6,7 @@ import { formatDate } from '../core/calendar/dates.js';
 import { render as renderMessage, type MessageKey } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
 import { findOrganisation } from '../core/offices.js';
+import { TRANSITIONS } from '../core/lifecycle/table.js';
 import type { Action, Request } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import type { User } from '../store/port.js';
@@ -112,7 +113,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     const done = t('tui.decide.done', { action: t(`action.${action}`), state: t(`state.${result.value.state}`) });
     setStatus(done);
     // A signed decision's document is written out for printing at once, and its path shown.
-    if (result.value.decision?.document && (action === 'issue' || action === 'refuse')) {
+    if (result.value.decision?.document && TRANSITIONS[action].signed) {
       void writeCurrentPdf(services, result.value).then((written) => {
         setStatus(`${done} ${written.ok ? t('tui.pdf.written', { path: written.value }) : renderMessage(lang, written.error.message)}`);
       });

@@ -34,3 +34,27 @@ describe('the result is out once it is issued or refused, until it is handed ove
     expect(new Set(RESULT_STATES)).toEqual(reached);
   });
 });
+
+describe('each action says what it needs and whether its result is signed', () => {
+  const rows = Object.entries(TRANSITIONS);
+
+  it('a signed result is exactly a decision that puts the result out: issuing and refusing', () => {
+    const signed = rows.filter(([, row]) => row.signed).map(([action]) => action);
+    const decided = rows.filter(([, row]) => row.from.includes('IN_WORK') && row.to !== 'same' && RESULT_STATES.includes(row.to)).map(([action]) => action);
+    expect(signed).toEqual(decided);
+    expect(signed).toEqual(['issue', 'refuse']);
+  });
+
+  it.each(rows)('%s asks for reasons and a ground exactly where its guards check them', (_action, row) => {
+    expect(row.needs.reasons === 'decision').toBe(row.guards.includes('decisionReasons'));
+    expect(row.needs.reasons === 'intake').toBe(row.guards.includes('intakeReasons'));
+    expect(row.needs.ground === true).toBe(row.guards.includes('extensionGround'));
+  });
+
+  it('a refusal asks for a justification and a return for its reasons in writing; an extension may carry a note', () => {
+    expect(TRANSITIONS.refuse.needs.note).toBe('justification');
+    expect(TRANSITIONS.return.needs.note).toBe('reasons');
+    expect(TRANSITIONS.extend.needs.note).toBe('optional');
+    expect(TRANSITIONS.issue.needs.content).toBe(true);
+  });
+});

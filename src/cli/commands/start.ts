@@ -1,5 +1,6 @@
 import { formatDate } from '../../core/calendar/dates.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { Action, Request } from '../../core/request.js';
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import { exampleAnswers, exampleResult } from '../../core/services/examples.js';
@@ -58,20 +59,21 @@ export const startCommand: CommandSpec = {
       for (const [i, step] of WALK.entries()) {
         const actor = await actorOf(store, step.login);
         if (!actor.ok) return actor;
-        // The certificate is signed with the clerk's demo key, as a real one would be with theirs.
-        const credential = step.action === 'issue' ? await credentialFor(store, actor.value, { env: ctx.io.env }) : null;
+        // A signed result is signed with the clerk's demo key, as a real one would be with theirs.
+        const { needs, signed } = TRANSITIONS[step.action];
+        const credential = signed ? await credentialFor(store, actor.value, { env: ctx.io.env }) : null;
         if (credential && !credential.ok) return credential;
         const acted = await service.actOn(request, {
           action: step.action, actor: actor.value, channel: 'office',
           ...(step.ground ? { ground: step.ground } : {}), ...(step.reasons ? { reasons: step.reasons } : {}), ...(step.note ? { note: step.note } : {}),
-          ...(step.action === 'issue' ? { content: exampleResult('archive-certificate') } : {}),
+          ...(needs.content ? { content: exampleResult('archive-certificate') } : {}),
           ...(credential?.ok ? { credential: credential.value } : {}),
         });
         if (!acted.ok) return acted;
         request = acted.value;
         say(i + 2, actor.value.fullName ?? actor.value.login, request);
         const document = request.decision?.document;
-        if (step.action === 'issue' && document) ctx.io.out(`   ${t(ctx.lang, 'cli.signedDocument', { number: request.number ?? '', code: document.code })}`);
+        if (signed && document) ctx.io.out(`   ${t(ctx.lang, 'cli.signedDocument', { number: request.number ?? '', code: document.code })}`);
       }
       ctx.io.out('');
       ctx.io.out(requestLines(request, service.reference, service.moment().today, ctx.lang).join('\n'));
