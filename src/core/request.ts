@@ -1,4 +1,5 @@
 import type { Lang } from './i18n/text.js';
+import type { RefusalCode } from './refusals.js';
 import type { Channel, ServiceId, TemplateId } from './services/types.js';
 
 /** Request states of SPEC §3.2. Names are ours; the seeds' labels are in messages/lifecycle.ts. */
@@ -126,7 +127,7 @@ export interface SignedDocument {
 
 export interface Decision {
   readonly outcome: 'issued' | 'refused' | 'returned';
-  readonly reasons: readonly string[];
+  readonly reasons: readonly RefusalCode[];
   readonly note?: string;
   /** What the clerk filled into the result document (certificate content, basis, ...). */
   readonly content?: Readonly<Record<string, unknown>>;
@@ -169,7 +170,7 @@ export interface Request {
   /** Last day a provider may return Centre documents (S3 A1 T2 step 8). */
   readonly returnBy?: string;
   readonly decision?: Decision;
-  readonly intakeRefusal?: { readonly reasons: readonly string[]; readonly at: string };
+  readonly intakeRefusal?: { readonly reasons: readonly RefusalCode[]; readonly at: string };
   readonly history: readonly HistoryEvent[];
   readonly outbox: readonly OutboxItem[];
   readonly survey?: { readonly q1: 1 | 2 | 3; readonly q2: 1 | 2 | 3; readonly at: string };

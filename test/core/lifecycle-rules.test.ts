@@ -3,6 +3,7 @@ import { channelOf, ROLE_CHANNELS } from '../../src/core/lifecycle/channels.js';
 import { TRANSITIONS } from '../../src/core/lifecycle/table.js';
 import { transition } from '../../src/core/lifecycle/transition.js';
 import { RESULT_STATES, type Actor } from '../../src/core/request.js';
+import type { ServiceDef } from '../../src/core/services/types.js';
 import { citizen, clerkOf, ctxFor, draft, nextNumber, operatorOf } from './lifecycle-fixtures.js';
 
 // Rules every front-end reads from the core instead of keeping its own copy (issue 14).
@@ -56,5 +57,21 @@ describe('each action says what it needs and whether its result is signed', () =
     expect(TRANSITIONS.return.needs.note).toBe('reasons');
     expect(TRANSITIONS.extend.needs.note).toBe('optional');
     expect(TRANSITIONS.issue.needs.content).toBe(true);
+  });
+});
+
+describe('refusal reasons are codes of the refusal catalogue', () => {
+  it('a service listing a code the catalogue lacks does not compile', () => {
+    // @ts-expect-error 'R99' is not a RefusalCode
+    const reasons: ServiceDef['refusalReasons'] = ['R99'];
+    expect(reasons).toHaveLength(1);
+  });
+
+  it('a refusal with a code the catalogue lacks is refused, and stores only catalogue codes', () => {
+    const d = draft('archive-certificate', { channel: 'office', office: 'tmr-education' });
+    const refused = transition(d, { action: 'refuseIntake', actor: clerkOf('tmr-education'), channel: 'office', reasons: ['R99'] }, ctxFor(d, '2026-03-20'));
+    expect(refused.ok).toBe(false);
+    const kept = transition(d, { action: 'refuseIntake', actor: clerkOf('tmr-education'), channel: 'office', reasons: ['R1'] }, ctxFor(d, '2026-03-20'));
+    expect(kept.ok && kept.value.request.intakeRefusal?.reasons).toEqual(['R1']);
   });
 });

@@ -1,6 +1,7 @@
 import { formatDate } from '../../core/calendar/dates.js';
 import { t, type MessageKey } from '../../core/i18n/catalogue.js';
 import { TRANSITIONS } from '../../core/lifecycle/table.js';
+import type { RefusalCode } from '../../core/refusals.js';
 import type { Action, Request } from '../../core/request.js';
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import { exampleAnswers, exampleResult } from '../../core/services/examples.js';
@@ -16,7 +17,7 @@ interface Step {
   readonly login: string;
   readonly action: Action;
   readonly ground?: string;
-  readonly reasons?: readonly string[];
+  readonly reasons?: readonly RefusalCode[];
   readonly note?: string;
 }
 

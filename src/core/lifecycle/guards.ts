@@ -1,4 +1,4 @@
-import { findRefusal } from '../refusals.js';
+import { findRefusal, isRefusalCode } from '../refusals.js';
 import type { MessageKey, Params } from '../i18n/catalogue.js';
 import { domainError, type DomainError, type ErrorCode } from '../result.js';
 import type { Request } from '../request.js';
@@ -33,7 +33,7 @@ const channelMatchesRole: Guard = (request, { actor, channel }) => {
 
 const decisionReasons: Guard = (_request, { reasons = [], note }, { service }) => {
   if (reasons.length === 0) return refuse('VALIDATION', 'lifecycle.guard.reasonRequired');
-  const bad = reasons.find((r) => !service.refusalReasons.includes(r) || findRefusal(r)?.stage !== 'decision');
+  const bad = reasons.find((r) => !isRefusalCode(r) || !service.refusalReasons.includes(r) || findRefusal(r)?.stage !== 'decision');
   if (bad) return refuse('VALIDATION', 'lifecycle.guard.reasonNotForService', { code: bad, allowed: service.refusalReasons.join(', ') });
   if (!note?.trim()) return refuse('VALIDATION', 'lifecycle.guard.justificationRequired');
   return null;

@@ -6,7 +6,7 @@ import { pick } from '../../core/i18n/text.js';
 import { channelOf } from '../../core/lifecycle/channels.js';
 import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { Action, Request } from '../../core/request.js';
-import { findRefusal } from '../../core/refusals.js';
+import { findRefusal, type RefusalCode } from '../../core/refusals.js';
 import { findService } from '../../core/services/catalogue.js';
 import { unlockKey, DEMO_KEY_PASSPHRASE } from '../../documents/keys.js';
 import type { Credential } from '../../documents/pki/pkcs12.js';
@@ -24,7 +24,7 @@ export interface DecideProps {
   readonly onCancel: () => void;
 }
 
-type Item = { kind: 'reason'; code: string } | { kind: 'ground'; } | { kind: 'note' } | { kind: 'passphrase' } | { kind: 'confirm' };
+type Item = { kind: 'reason'; code: RefusalCode } | { kind: 'ground'; } | { kind: 'note' } | { kind: 'passphrase' } | { kind: 'confirm' };
 
 /**
  * A decision on one request: what the regulation asks for with it (coded reasons and a
@@ -40,7 +40,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   const needsPassphrase = signed && !user.signingKey?.demo;
   const grounds = service.extensionGrounds;
   const [content, setContent] = useState<Record<string, unknown> | null>(null);
-  const [reasons, setReasons] = useState<readonly string[]>([]);
+  const [reasons, setReasons] = useState<readonly RefusalCode[]>([]);
   const [ground, setGround] = useState(0);
   const [note, setNote] = useState('');
   const [passphrase, setPassphrase] = useState('');
