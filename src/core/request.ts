@@ -41,6 +41,10 @@ export interface Actor {
 export const ACTIONS = ['register', 'refuseIntake', 'take', 'issue', 'refuse', 'extend', 'return', 'deliver', 'store'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+export function isAction(x: string): x is Action {
+  return (ACTIONS as readonly string[]).includes(x);
+}
+
 /** One line of a request's history: who did what, when, from which state to which, and why. */
 export interface HistoryEvent {
   readonly seq: number;

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
-import { t, render, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t, render } from '../../core/i18n/catalogue.js';
+import { actionName } from '../../core/i18n/labels.js';
 import { pick } from '../../core/i18n/text.js';
 import { parseRequestNumber } from '../../core/identity/request-number.js';
 import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
@@ -91,11 +92,11 @@ function statusCard(turn: Turn, s: RequestSummary): void {
     number: s.number ?? '—',
     service: serviceTitle(turn, s),
     office: office ? pick(office.title, turn.lang) : s.office,
-    state: t(turn.lang, `state.${s.state}` as MessageKey),
+    state: t(turn.lang, `state.${s.state}`),
     submitted: s.submittedAt ? formatDateTime(s.submittedAt, offices.timezoneOffsetMinutes) : '—',
     due: dueLine(turn, s),
     last: s.lastEvent
-      ? turn.t('bot.status.lastEvent', { date: formatDateTime(s.lastEvent.at, offices.timezoneOffsetMinutes), action: t(turn.lang, `action.${s.lastEvent.action}` as MessageKey) })
+      ? turn.t('bot.status.lastEvent', { date: formatDateTime(s.lastEvent.at, offices.timezoneOffsetMinutes), action: actionName(turn.lang, s.lastEvent.action) })
       : '—',
   }), { inline: buttons });
 }
@@ -121,7 +122,7 @@ export async function myRequests(turn: Turn): Promise<void> {
   if (filed.length === 0) {
     return turn.say(turn.t('bot.my.none'), { inline: [[turn.button('bot.button.status', 'st'), turn.button('bot.button.menu', 'menu')]] });
   }
-  const lines = filed.map((s) => turn.t('bot.my.item', { number: s.number!, service: serviceTitle(turn, s), state: t(turn.lang, `state.${s.state}` as MessageKey) }));
+  const lines = filed.map((s) => turn.t('bot.my.item', { number: s.number!, service: serviceTitle(turn, s), state: t(turn.lang, `state.${s.state}`) }));
   turn.say(`${turn.t('bot.my.list', { count: mine.total })}\n${lines.join('\n')}`, {
     inline: [...filed.map((s): Button[] => [{ label: s.number!, data: `r:${s.number}` }]), [turn.button('bot.button.menu', 'menu')]],
   });

@@ -1,5 +1,5 @@
 import { formatDate } from '../../core/calendar/dates.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
 import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { RefusalCode } from '../../core/refusals.js';
 import type { Action, Request } from '../../core/request.js';
@@ -50,7 +50,7 @@ export const startCommand: CommandSpec = {
       if (!clerk.ok) return clerk;
       const say = (step: number, who: string, request: Request) => {
         const due = request.due ? ` — ${t(ctx.lang, 'cli.status.due')} ${formatDate(request.due.dueDate)}` : '';
-        const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}` as MessageKey)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
+        const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}`)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
         ctx.io.out(t(ctx.lang, 'cli.start.step', { step, who, what }));
       };
       const submitted = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk.value, lang: ctx.lang === 'en' ? 'ru' : ctx.lang });
