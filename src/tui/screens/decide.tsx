@@ -121,7 +121,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   return (
     <Box flexDirection="column">
       <Line width={width} bold>{title}</Line>
-      <Line width={width} dim>{needs.reasons ? t('tui.decide.reasons') : needs.ground && grounds.length === 0 ? t('tui.decide.noGrounds') : signed && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
+      <Line width={width} dim>{needs.reasons === 'decision' ? t('tui.decide.reasons') : needs.ground && grounds.length === 0 ? t('tui.decide.noGrounds') : signed && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
       {shown.map((item, i) => {
         const index = first + i;
         const active = index === cursor;
