@@ -5,6 +5,7 @@ import { domainError, fail, ok, type Result } from '../core/result.js';
 import type { ServiceId } from '../core/services/types.js';
 import type { AuditEntry, AuditStore, RequestSummary } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
+import { LOOKUP_THROTTLE, lookupAllowedAt, type LookupThrottle } from './lookup-throttle.js';
 import { maskIin, maskName } from './masking.js';
 import type { RequestService } from './requests.js';
 import { orUnavailable } from './unavailable.js';
@@ -29,7 +30,7 @@ export interface MaskedStatus {
 }
 
 export interface LookupOptions {
-  /** Failed look-ups (not found, invalid number) an actor may make within the window. */
+  /** Failed look-ups (not found, invalid number) an actor may make within the window. Default: LOOKUP_THROTTLE. */
   readonly maxFailures?: number;
   readonly windowMinutes?: number;
 }
@@ -55,8 +56,7 @@ export function auditSubject(input: string): string {
  * guessing numbers to find someone's request must be slow and visible.
  */
 export class CallCentreLookups {
-  private readonly maxFailures: number;
-  private readonly windowMs: number;
+  private readonly rule: LookupThrottle;
 
   constructor(
     private readonly requests: RequestService,
@@ -64,8 +64,10 @@ export class CallCentreLookups {
     private readonly clock: Clock,
     options: LookupOptions = {},
   ) {
-    this.maxFailures = Math.max(1, options.maxFailures ?? 5);
-    this.windowMs = (options.windowMinutes ?? 10) * 60_000;
+    this.rule = {
+      maxFailures: Math.max(1, options.maxFailures ?? LOOKUP_THROTTLE.maxFailures),
+      windowMs: options.windowMinutes !== undefined ? options.windowMinutes * 60_000 : LOOKUP_THROTTLE.windowMs,
+    };
   }
 
   /** `source` says where the look-up came from (`ssh:ADDRESS`, `tui`, `cli`) for the audit log. */
@@ -87,8 +89,8 @@ export class CallCentreLookups {
       const retryAt = await this.throttledUntil(actor.login, now);
       if (retryAt) {
         if (!(await audit('throttled'))) return notLogged();
-        const minutes = this.windowMs / 60_000;
-        return fail(domainError('THROTTLED', { key: 'supervision.throttled', params: { count: this.maxFailures, minutes, time: this.localTime(retryAt) } }));
+        const minutes = this.rule.windowMs / 60_000;
+        return fail(domainError('THROTTLED', { key: 'supervision.throttled', params: { count: this.rule.maxFailures, minutes, time: this.localTime(retryAt) } }));
       }
       const found = await this.requests.lookup(numberInput);
       const outcome = found.ok ? 'found' : found.error.code === 'INVALID_NUMBER' ? 'invalid' : 'notFound';
@@ -99,13 +101,10 @@ export class CallCentreLookups {
 
   /** When the actor may look up again, or null if they may now. Throttled look-ups do not count as failures. */
   private async throttledUntil(login: string, now: Date): Promise<Date | null> {
-    const since = new Date(now.getTime() - this.windowMs).toISOString();
+    const since = new Date(now.getTime() - this.rule.windowMs).toISOString();
     const recent = await this.store.listAudit({ kind: 'lookup', actor: login, since });
-    // A failure exactly one window old has just left it: `retryAt` below is when that happens.
-    const failures = recent.filter((e) => FAILED.has(e.outcome) && Date.parse(e.at) > now.getTime() - this.windowMs); // newest first
-    if (failures.length < this.maxFailures) return null;
-    // Once the failure that put the count at the limit leaves the window, one more look-up is allowed.
-    return new Date(Date.parse(failures[this.maxFailures - 1]!.at) + this.windowMs);
+    const failures = recent.filter((e) => FAILED.has(e.outcome)).map((e) => e.at);
+    return lookupAllowedAt(failures, now.getTime(), this.rule);
   }
 
   /** HH:MM in Kazakhstan, rounded up so that trying at the minute named is never refused. */

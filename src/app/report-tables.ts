@@ -1,6 +1,7 @@
 import { formatDate } from '../core/calendar/dates.js';
 import { t, type MessageKey } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
+import type { State } from '../core/request.js';
 import { findService } from '../core/services/catalogue.js';
 import { SURVEY } from '../core/survey.js';
 import { csvLines, UTF8_BOM, type Cell } from './csv.js';
@@ -31,7 +32,7 @@ const serviceName = (id: string, lang: Lang) => {
   const service = findService(id);
   return service ? pick(service.shortTitle, lang) : id;
 };
-const stateName = (state: string, lang: Lang) => t(lang, `state.${state}` as MessageKey);
+const stateName = (state: State, lang: Lang) => t(lang, `state.${state}`);
 
 function period(report: SupervisorReport, lang: Lang): string {
   const { from, to } = report.filter;

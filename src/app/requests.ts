@@ -6,9 +6,10 @@ import type { Lang } from '../core/i18n/text.js';
 import { validateForm } from '../core/forms/validate.js';
 import { safeText } from '../core/text-safety.js';
 import type { Command, TransitionContext } from '../core/lifecycle/context.js';
+import { TRANSITIONS } from '../core/lifecycle/table.js';
 import { transition } from '../core/lifecycle/transition.js';
 import { findOrganisation, providersOf } from '../core/offices.js';
-import type { Actor, Attachment, Request, State } from '../core/request.js';
+import { RESULT_STATES, type Actor, type Attachment, type Request } from '../core/request.js';
 import { parseSurveyAnswer } from '../core/survey.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { findService } from '../core/services/catalogue.js';
@@ -62,14 +63,9 @@ export interface RequestServiceOptions {
  * The application service every front-end calls: it turns a front-end's input into core commands,
  * runs the pure lifecycle, and saves the outcome through the store with compare-and-set.
  */
-/** Actions whose result is a document the clerk signs (SPEC §4: a motivated refusal is signed too). */
-const SIGNED_ACTIONS: readonly Command['action'][] = ['issue', 'refuse'];
 
 /** Actions a refused write reports as "the decision was not saved". */
 const DECISIONS: readonly Command['action'][] = ['issue', 'refuse', 'extend', 'return'];
-
-/** States in which the citizen has had the service's outcome and is asked the survey. */
-const SURVEYED_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
 
 export class RequestService {
   private readonly newId: () => string;
@@ -306,7 +302,7 @@ export class RequestService {
       const next = transition(request, command, this.context(service, request.office));
       if (!next.ok) return next;
       let changed = next.value.request;
-      if (SIGNED_ACTIONS.includes(input.action)) {
+      if (TRANSITIONS[input.action].signed) {
         // The decision exists only once signed: no key, a refused certificate or a failed render
         // leaves the request as it was.
         if (!credential || !this.documents) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: input.actor.login } }));
@@ -338,7 +334,7 @@ export class RequestService {
       }
       const number = request.number ?? request.id;
       if (request.survey) return fail(domainError('CONFLICT', { key: 'app.surveyAnswered', params: { number } }));
-      if (!SURVEYED_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
+      if (!RESULT_STATES.includes(request.state)) return fail(domainError('GUARD_FAILED', { key: 'app.surveyTooEarly', params: { number } }));
       const { now } = this.moment();
       const next: Request = { ...request, version: request.version + 1, updatedAt: now, survey: { ...answer.value, at: now } };
       return this.announce(await this.store.save(next, request.version));

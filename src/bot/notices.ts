@@ -51,7 +51,7 @@ export function noticeSteps(request: Request, item: OutboxItem, o: NoticeSources
       return [message('notify.registered', { date: day(request.submittedOn ?? undefined) })];
     case 'status': {
       const specific = `notify.status.${item.state}`;
-      return [message(specific in STATUS_KEYS ? (specific as MessageKey) : 'notify.status', { state: t(lang, `state.${item.state}`) })];
+      return [message(hasOwnStatusKey(specific) ? specific : 'notify.status', { state: t(lang, `state.${item.state}`) })];
     }
     case 'extended': {
       const ground = service?.extensionGrounds.find((g) => g.code === request.extension?.ground);
@@ -79,6 +79,7 @@ interface Facts {
 }
 
 const STATUS_KEYS = { 'notify.status.IN_WORK': 1, 'notify.status.ISSUED': 1, 'notify.status.STORED_UNCOLLECTED': 1 } satisfies Partial<Record<MessageKey, 1>>;
+const hasOwnStatusKey = (key: string): key is keyof typeof STATUS_KEYS => key in STATUS_KEYS;
 
 /** The decision's text, the signed PDF, then the survey's first question with its three answers (SPEC §5.11). */
 function resultSteps(request: Request, lang: Lang, base: Facts, o: NoticeSources): readonly Step[] {

@@ -1,10 +1,10 @@
 import { explainDue, type DueExplanation } from '../core/calendar/due.js';
 import { formatDate, formatDateTime } from '../core/calendar/dates.js';
-import { render, t, type MessageKey } from '../core/i18n/catalogue.js';
+import { render, t } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
 import { deadlineStatus } from '../core/lifecycle/deadline.js';
 import { findOrganisation } from '../core/offices.js';
-import type { Request } from '../core/request.js';
+import type { Request, State } from '../core/request.js';
 import { writeFileSync } from 'node:fs';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { findService } from '../core/services/catalogue.js';
@@ -40,8 +40,8 @@ export function printError(ctx: CliContext, error: DomainError): void {
   else ctx.io.err(errorLines(ctx.lang, error).join('\n'));
 }
 
-export function stateLabel(lang: Lang, state: string): string {
-  return t(lang, `state.${state}` as MessageKey);
+export function stateLabel(lang: Lang, state: State): string {
+  return t(lang, `state.${state}`);
 }
 
 /** The request as scripts read it (`status --json`, `submit --json`). */
@@ -103,7 +103,7 @@ export function requestLines(request: Request, reference: Reference, today: stri
   for (const e of request.history) {
     const arrow = `${e.from ? stateLabel(lang, e.from) : '—'} → ${stateLabel(lang, e.to)}`;
     const extra = [e.reasons?.join(', '), e.dueDate ? `${t(lang, 'cli.status.due')} ${formatDate(e.dueDate)}` : '', e.note].filter(Boolean).join('; ');
-    lines.push(`  ${formatDateTime(e.at, offset)}  ${e.by} (${t(lang, `role.${e.role}` as MessageKey)}, ${t(lang, `channel.${e.channel}`)}${e.via ? `, ${e.via}` : ''})  ${arrow}${extra ? `  ${extra}` : ''}`);
+    lines.push(`  ${formatDateTime(e.at, offset)}  ${e.by} (${t(lang, `role.${e.role}`)}, ${t(lang, `channel.${e.channel}`)}${e.via ? `, ${e.via}` : ''})  ${arrow}${extra ? `  ${extra}` : ''}`);
   }
   return lines;
 }

@@ -1,4 +1,5 @@
 import type { Lang } from './i18n/text.js';
+import type { RefusalCode } from './refusals.js';
 import type { Channel, ServiceId, TemplateId } from './services/types.js';
 
 /** Request states of SPEC §3.2. Names are ours; the seeds' labels are in messages/lifecycle.ts. */
@@ -18,6 +19,12 @@ export type State = (typeof STATES)[number];
 /** States in which the provider still owes the citizen a result: they count towards "overdue". */
 export const OPEN_STATES: readonly State[] = ['SUBMITTED', 'IN_WORK'];
 
+/**
+ * States in which the result is out: a certificate or a refusal letter exists, whether or not it
+ * was handed over. The citizen may fetch its PDF and answer the survey; the queue shows them as done.
+ */
+export const RESULT_STATES: readonly State[] = ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'];
+
 export const ROLES = ['citizen', 'clerk', 'operator', 'callcentre', 'supervisor', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -33,6 +40,10 @@ export interface Actor {
 
 export const ACTIONS = ['register', 'refuseIntake', 'take', 'issue', 'refuse', 'extend', 'return', 'deliver', 'store'] as const;
 export type Action = (typeof ACTIONS)[number];
+
+export function isAction(x: string): x is Action {
+  return (ACTIONS as readonly string[]).includes(x);
+}
 
 /** One line of a request's history: who did what, when, from which state to which, and why. */
 export interface HistoryEvent {
@@ -120,7 +131,7 @@ export interface SignedDocument {
 
 export interface Decision {
   readonly outcome: 'issued' | 'refused' | 'returned';
-  readonly reasons: readonly string[];
+  readonly reasons: readonly RefusalCode[];
   readonly note?: string;
   /** What the clerk filled into the result document (certificate content, basis, ...). */
   readonly content?: Readonly<Record<string, unknown>>;
@@ -163,7 +174,7 @@ export interface Request {
   /** Last day a provider may return Centre documents (S3 A1 T2 step 8). */
   readonly returnBy?: string;
   readonly decision?: Decision;
-  readonly intakeRefusal?: { readonly reasons: readonly string[]; readonly at: string };
+  readonly intakeRefusal?: { readonly reasons: readonly RefusalCode[]; readonly at: string };
   readonly history: readonly HistoryEvent[];
   readonly outbox: readonly OutboxItem[];
   readonly survey?: { readonly q1: 1 | 2 | 3; readonly q2: 1 | 2 | 3; readonly at: string };

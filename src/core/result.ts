@@ -1,5 +1,6 @@
 import type { MessageRef } from './i18n/catalogue.js';
 import type { Text } from './i18n/text.js';
+import type { RefusalCode } from './refusals.js';
 
 /**
  * Errors are values. The code says what kind of failure it is (front-ends map it to an exit
@@ -31,7 +32,7 @@ export interface DomainError {
   readonly message: MessageRef;
   readonly fields?: readonly FieldProblem[];
   /** Refusal codes for INTAKE_REFUSED (R1–R5). */
-  readonly reasons?: readonly string[];
+  readonly reasons?: readonly RefusalCode[];
   /** The underlying problem, when `message` names the context (e.g. which data file). */
   readonly detail?: MessageRef;
 }

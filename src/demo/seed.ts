@@ -3,6 +3,7 @@ import { hashPassword } from '../app/passwords.js';
 import { RequestService, type ActInput } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
 import type { Person } from '../core/identity/registries.js';
+import { channelOf } from '../core/lifecycle/channels.js';
 import type { Actor, Request } from '../core/request.js';
 import { exampleAnswers, exampleResult } from '../core/services/examples.js';
 import { credentialFor } from '../documents/keys.js';
@@ -78,7 +79,6 @@ function actorFor(login: string, iin: string): Actor {
   };
 }
 
-const channelOf = (actor: Actor): Channel => (actor.role === 'operator' ? 'centre' : actor.role === 'citizen' ? 'bot' : 'office');
 
 export interface SeedReport {
   readonly users: number;
@@ -118,7 +118,7 @@ export async function seedDemo(store: RequestStore & BlobStore & ChangeFeed & Pi
       const credential = signs ? await credentialFor(store, actor, {}) : null;
       if (credential && !credential.ok) return credential;
       const content = command.action === 'issue' ? { content: command.content ?? exampleResult(s.service) } : {};
-      const acted = await at(daysAgo, 15).actOn(request, { ...command, ...content, actor, channel: channelOf(actor), ...(credential?.ok ? { credential: credential.value } : {}) });
+      const acted = await at(daysAgo, 15).actOn(request, { ...command, ...content, actor, channel: channelOf(actor.role), ...(credential?.ok ? { credential: credential.value } : {}) });
       if (!acted.ok) return acted;
       request = acted.value;
     }

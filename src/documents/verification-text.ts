@@ -1,12 +1,12 @@
 import { formatDate } from '../core/calendar/dates.js';
-import { t, type MessageKey } from '../core/i18n/catalogue.js';
+import { t } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
 import { findRefusal } from '../core/refusals.js';
 import { findService } from '../core/services/catalogue.js';
 import type { DocumentKind } from './model.js';
 import type { Verification } from './service.js';
 
-export const kindLabel = (lang: Lang, kind: DocumentKind): string => t(lang, `documents.kind.${kind}` as MessageKey);
+export const kindLabel = (lang: Lang, kind: DocumentKind): string => t(lang, `documents.kind.${kind}`);
 
 const serviceTitle = (lang: Lang, id: string): string => pick(findService(id)?.title ?? { kk: id, ru: id }, lang);
 
@@ -20,7 +20,7 @@ export function describeVerification(lang: Lang, v: Verification): string {
       });
     case 'receipt':
       return t(lang, 'documents.verify.receipt', {
-        number: v.number, service: serviceTitle(lang, v.service), date: formatDate(v.registeredAt.slice(0, 10)), state: t(lang, `state.${v.state}` as MessageKey),
+        number: v.number, service: serviceTitle(lang, v.service), date: formatDate(v.registeredAt.slice(0, 10)), state: t(lang, `state.${v.state}`),
       });
     case 'unknown':
       return t(lang, 'documents.verify.unknown');

@@ -3,9 +3,10 @@ import { Box, useApp } from 'ink';
 import { DECIDING_ROLES } from '../app/access.js';
 import { REPORT_ROLES } from '../app/statistics.js';
 import { formatDate } from '../core/calendar/dates.js';
-import { render as renderMessage, type MessageKey } from '../core/i18n/catalogue.js';
+import { render as renderMessage } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
 import { findOrganisation } from '../core/offices.js';
+import { TRANSITIONS } from '../core/lifecycle/table.js';
 import type { Action, Request } from '../core/request.js';
 import type { Result } from '../core/result.js';
 import type { User } from '../store/port.js';
@@ -105,14 +106,14 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
   const height = Math.max(6, rows - 1 - FRAME_LINES);
   const org = user.organisationId ? findOrganisation(services.reference.offices, user.organisationId) : undefined;
   const today = services.requests.moment().today;
-  const header = `Anyqtama · ${user.fullName} (${user.login}) · ${t(`role.${user.role}` as MessageKey)}${org ? ` · ${pick(org.title, lang)}` : ''} · ${formatDate(today)} · ${lang.toUpperCase()}`;
+  const header = `Anyqtama · ${user.fullName} (${user.login}) · ${t(`role.${user.role}`)}${org ? ` · ${pick(org.title, lang)}` : ''} · ${formatDate(today)} · ${lang.toUpperCase()}`;
   const decided = (action: Action) => (result: Result<Request>) => {
     setStack((s) => s.slice(0, -1));
     if (!result.ok) return setStatus(`${t('tui.changedElsewhere')} ${renderMessage(lang, result.error.message)}`);
     const done = t('tui.decide.done', { action: t(`action.${action}`), state: t(`state.${result.value.state}`) });
     setStatus(done);
     // A signed decision's document is written out for printing at once, and its path shown.
-    if (result.value.decision?.document && (action === 'issue' || action === 'refuse')) {
+    if (result.value.decision?.document && TRANSITIONS[action].signed) {
       void writeCurrentPdf(services, result.value).then((written) => {
         setStatus(`${done} ${written.ok ? t('tui.pdf.written', { path: written.value }) : renderMessage(lang, written.error.message)}`);
       });
@@ -143,7 +144,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
         {route.name === 'intake' && <Intake height={height} onDone={(text) => { back(); setStatus(text); }} onCancel={back} />}
         {route.name === 'lookup' && <Lookup height={height} />}
         {route.name === 'report' && <Report height={height} onQueue={() => push({ name: 'queue' })} />}
-        {route.name === 'none' && <Line width={width}>{t('tui.noAccess', { role: t(`role.${user.role}` as MessageKey) })}</Line>}
+        {route.name === 'none' && <Line width={width}>{t('tui.noAccess', { role: t(`role.${user.role}`) })}</Line>}
         <Para width={width} lines={2}>{status}</Para>
         <Line width={width} dim>{keys}</Line>
       </Box>

@@ -36,6 +36,14 @@ describe('due', () => {
     expect(r.stdout.trim()).toBe('2026-04-01');
   });
 
+  it('--from reads a date as the bot and the counter do (20.3.2026, 20, 3, 2026)', async () => {
+    for (const from of ['20.3.2026', '20, 3, 2026']) {
+      const r = await cli(['due', '--from', from, '--days', '5', '--working']);
+      expectExit(r, 0);
+      expect(r.stdout.trim()).toBe('2026-04-01');
+    }
+  });
+
   it('15 calendar days from 10 March end on the 25th, a day off, and move to the 26th', async () => {
     const r = await cli(['due', '--from', '2026-03-10', '--days', '15', '--calendar']);
     expectExit(r, 0);

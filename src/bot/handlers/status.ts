@@ -1,22 +1,20 @@
 import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
-import { t, render, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t, render } from '../../core/i18n/catalogue.js';
+import { actionName } from '../../core/i18n/labels.js';
 import { pick } from '../../core/i18n/text.js';
 import { parseRequestNumber } from '../../core/identity/request-number.js';
 import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
 import { contactPhones, findOrganisation } from '../../core/offices.js';
-import type { Request } from '../../core/request.js';
+import { RESULT_STATES, type Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { localDate } from '../../app/clock.js';
+import { failuresLeft, lookupAllowedAt, recentFailures } from '../../app/lookup-throttle.js';
 import { auditSubject } from '../../app/lookups.js';
 import type { AuditEntry, RequestSummary } from '../../store/port.js';
 import { kindLabel } from '../../documents/verification-text.js';
 import type { Button } from '../replies.js';
 import type { Turn } from '../turn.js';
 import { stale } from './ask.js';
-
-/** Status checks by number: this many wrong answers in the window, then a pause (as the call-centre's look-ups). */
-const STATUS_FAILURES = 5;
-const STATUS_WINDOW_MS = 10 * 60_000;
 
 export function askStatusNumber(turn: Turn): void {
   turn.flow = { kind: 'status', stage: 'number' };
@@ -52,11 +50,12 @@ export async function statusDigits(turn: Turn, number: string, input: string): P
     return statusCard(turn, found.value);
   }
   // Not found and wrong digits get the same answer: nobody learns which numbers exist.
+  // Status checks follow the call-centre's look-up rule (app/lookup-throttle.ts).
   const now = turn.deps.requests.moment().now;
-  const failures = [...(turn.chat.failedChecks ?? []).filter((at) => Date.parse(now) - Date.parse(at) < STATUS_WINDOW_MS), now];
+  const failures = [...recentFailures(turn.chat.failedChecks ?? [], Date.parse(now)), now];
   turn.changes = { ...turn.changes, failedChecks: failures };
   if (await throttled(turn, null)) return;
-  turn.say(turn.t('bot.status.noMatch', { left: STATUS_FAILURES - failures.length }), turn.cancelRow());
+  turn.say(turn.t('bot.status.noMatch', { left: failuresLeft(failures, Date.parse(now)) }), turn.cancelRow());
 }
 
 /** The digits the citizen typed are never logged, right or wrong: only the number and the outcome. */
@@ -72,10 +71,10 @@ function audit(turn: Turn, subject: string, outcome: AuditEntry['outcome']): Pro
  */
 async function throttled(turn: Turn, subject: string | null): Promise<boolean> {
   const now = Date.parse(turn.deps.requests.moment().now);
-  const recent = (turn.changes.failedChecks ?? turn.chat.failedChecks ?? []).filter((at) => now - Date.parse(at) < STATUS_WINDOW_MS);
-  if (recent.length < STATUS_FAILURES) return false;
+  const allowedAt = lookupAllowedAt(turn.changes.failedChecks ?? turn.chat.failedChecks ?? [], now);
+  if (!allowedAt) return false;
   if (subject !== null) await audit(turn, subject, 'throttled');
-  const until = new Date(Date.parse(recent[0]!) + STATUS_WINDOW_MS).toISOString();
+  const until = allowedAt.toISOString();
   const offices = turn.reference.offices;
   turn.flow = null;
   turn.say(turn.t('bot.status.throttled', { until: formatDateTime(until, offices.timezoneOffsetMinutes), callCentre: offices.callCentrePhone }), turn.menuKeyboard());
@@ -87,17 +86,17 @@ function statusCard(turn: Turn, s: RequestSummary): void {
   const offices = turn.reference.offices;
   const office = findOrganisation(offices, s.office);
   const buttons: Button[][] = [];
-  if (s.chatId === turn.update.chatId && ['COMPLETED', 'REFUSED', 'ISSUED', 'STORED_UNCOLLECTED'].includes(s.state)) buttons.push([turn.button('bot.button.pdf', `pdf:${s.number}`)]);
+  if (s.chatId === turn.update.chatId && RESULT_STATES.includes(s.state)) buttons.push([turn.button('bot.button.pdf', `pdf:${s.number}`)]);
   buttons.push([turn.button('bot.button.otherNumber', 'st'), turn.button('bot.button.menu', 'menu')]);
   turn.say(turn.t('bot.status.card', {
     number: s.number ?? '—',
     service: serviceTitle(turn, s),
     office: office ? pick(office.title, turn.lang) : s.office,
-    state: t(turn.lang, `state.${s.state}` as MessageKey),
+    state: t(turn.lang, `state.${s.state}`),
     submitted: s.submittedAt ? formatDateTime(s.submittedAt, offices.timezoneOffsetMinutes) : '—',
     due: dueLine(turn, s),
     last: s.lastEvent
-      ? turn.t('bot.status.lastEvent', { date: formatDateTime(s.lastEvent.at, offices.timezoneOffsetMinutes), action: t(turn.lang, `action.${s.lastEvent.action}` as MessageKey) })
+      ? turn.t('bot.status.lastEvent', { date: formatDateTime(s.lastEvent.at, offices.timezoneOffsetMinutes), action: actionName(turn.lang, s.lastEvent.action) })
       : '—',
   }), { inline: buttons });
 }
@@ -123,7 +122,7 @@ export async function myRequests(turn: Turn): Promise<void> {
   if (filed.length === 0) {
     return turn.say(turn.t('bot.my.none'), { inline: [[turn.button('bot.button.status', 'st'), turn.button('bot.button.menu', 'menu')]] });
   }
-  const lines = filed.map((s) => turn.t('bot.my.item', { number: s.number!, service: serviceTitle(turn, s), state: t(turn.lang, `state.${s.state}` as MessageKey) }));
+  const lines = filed.map((s) => turn.t('bot.my.item', { number: s.number!, service: serviceTitle(turn, s), state: t(turn.lang, `state.${s.state}`) }));
   turn.say(`${turn.t('bot.my.list', { count: mine.total })}\n${lines.join('\n')}`, {
     inline: [...filed.map((s): Button[] => [{ label: s.number!, data: `r:${s.number}` }]), [turn.button('bot.button.menu', 'menu')]],
   });

@@ -1,4 +1,5 @@
 import type { Field, GroupField } from '../../core/forms/field.js';
+import { tidyDate } from '../../core/forms/schema.js';
 import { validateAnswer } from '../../core/forms/validate.js';
 import { pick, type Lang, type Text } from '../../core/i18n/text.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -77,19 +78,6 @@ export function optionsText(options: readonly Option[]): Text {
   return message('botForm.expected.buttons', (lang) => ({ options: list(lang) }));
 }
 
-
-/**
- * A counter clerk's and a citizen's ways of typing a date, tidied into the DD.MM.YYYY the core
- * reads: 05031985, 5.3.1985, 5/3/1985, 5-3-1985, 5 3 1985.
- */
-export function tidyDate(input: string): string {
-  const s = input.trim();
-  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
-  if (digits) return `${digits[1]}.${digits[2]}.${digits[3]}`;
-  const parts = /^(\d{1,2})\s*[./\-, ]\s*(\d{1,2})\s*[./\-, ]\s*(\d{4})$/.exec(s);
-  if (parts) return `${parts[1]!.padStart(2, '0')}.${parts[2]!.padStart(2, '0')}.${parts[3]}`;
-  return s;
-}
 
 /**
  * The normalised value of a typed answer, or what the field expects (without the field's name:

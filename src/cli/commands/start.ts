@@ -1,5 +1,7 @@
 import { formatDate } from '../../core/calendar/dates.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
+import { TRANSITIONS } from '../../core/lifecycle/table.js';
+import type { RefusalCode } from '../../core/refusals.js';
 import type { Action, Request } from '../../core/request.js';
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import { exampleAnswers, exampleResult } from '../../core/services/examples.js';
@@ -15,7 +17,7 @@ interface Step {
   readonly login: string;
   readonly action: Action;
   readonly ground?: string;
-  readonly reasons?: readonly string[];
+  readonly reasons?: readonly RefusalCode[];
   readonly note?: string;
 }
 
@@ -48,7 +50,7 @@ export const startCommand: CommandSpec = {
       if (!clerk.ok) return clerk;
       const say = (step: number, who: string, request: Request) => {
         const due = request.due ? ` — ${t(ctx.lang, 'cli.status.due')} ${formatDate(request.due.dueDate)}` : '';
-        const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}` as MessageKey)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
+        const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}`)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
         ctx.io.out(t(ctx.lang, 'cli.start.step', { step, who, what }));
       };
       const submitted = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk.value, lang: ctx.lang === 'en' ? 'ru' : ctx.lang });
@@ -58,20 +60,21 @@ export const startCommand: CommandSpec = {
       for (const [i, step] of WALK.entries()) {
         const actor = await actorOf(store, step.login);
         if (!actor.ok) return actor;
-        // The certificate is signed with the clerk's demo key, as a real one would be with theirs.
-        const credential = step.action === 'issue' ? await credentialFor(store, actor.value, { env: ctx.io.env }) : null;
+        // A signed result is signed with the clerk's demo key, as a real one would be with theirs.
+        const { needs, signed } = TRANSITIONS[step.action];
+        const credential = signed ? await credentialFor(store, actor.value, { env: ctx.io.env }) : null;
         if (credential && !credential.ok) return credential;
         const acted = await service.actOn(request, {
           action: step.action, actor: actor.value, channel: 'office',
           ...(step.ground ? { ground: step.ground } : {}), ...(step.reasons ? { reasons: step.reasons } : {}), ...(step.note ? { note: step.note } : {}),
-          ...(step.action === 'issue' ? { content: exampleResult('archive-certificate') } : {}),
+          ...(needs.content ? { content: exampleResult('archive-certificate') } : {}),
           ...(credential?.ok ? { credential: credential.value } : {}),
         });
         if (!acted.ok) return acted;
         request = acted.value;
         say(i + 2, actor.value.fullName ?? actor.value.login, request);
         const document = request.decision?.document;
-        if (step.action === 'issue' && document) ctx.io.out(`   ${t(ctx.lang, 'cli.signedDocument', { number: request.number ?? '', code: document.code })}`);
+        if (signed && document) ctx.io.out(`   ${t(ctx.lang, 'cli.signedDocument', { number: request.number ?? '', code: document.code })}`);
       }
       ctx.io.out('');
       ctx.io.out(requestLines(request, service.reference, service.moment().today, ctx.lang).join('\n'));

@@ -1,10 +1,12 @@
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import type { Lang } from '../../core/i18n/text.js';
+import { channelOf } from '../../core/lifecycle/channels.js';
+import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { Request } from '../../core/request.js';
 import { findService } from '../../core/services/catalogue.js';
 import { credentialFor } from '../../documents/keys.js';
 import { readJsonArg } from '../args.js';
-import { ACTIONS, type Action } from '../../core/request.js';
+import { ACTIONS } from '../../core/request.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
@@ -81,8 +83,8 @@ export const actCommand: CommandSpec = {
     const login = str(values.as);
     if (!number) return finish(ctx, fail(missing(ctx.lang, 'NUMBER', 'cli.expected.number')), () => undefined);
     if (!action) return finish(ctx, fail(missing(ctx.lang, 'ACTION', 'cli.expected.action')), () => undefined);
-    const actions = ACTIONS.filter((a) => a !== 'register' && a !== 'refuseIntake');
-    if (!(actions as string[]).includes(action)) return finish(ctx, fail(badValue(ctx.lang, 'ACTION', 'cli.expected.action')), () => undefined);
+    const chosen = ACTIONS.filter((a) => a !== 'register' && a !== 'refuseIntake').find((a) => a === action);
+    if (!chosen) return finish(ctx, fail(badValue(ctx.lang, 'ACTION', 'cli.expected.action')), () => undefined);
     if (!login) return finish(ctx, fail(missing(ctx.lang, '--as', 'cli.expected.login')), () => undefined);
     const reasons = strs(values.reason);
     const note = str(values.note);
@@ -97,19 +99,19 @@ export const actCommand: CommandSpec = {
       const found = await service.find(number);
       if (!found.ok) return found;
       const before = found.value;
-      const channel = actor.value.role === 'operator' ? 'centre' : 'office';
-      // Issuing and refusing end in a signed document: the clerk's key is opened only for them.
-      const signs = action === 'issue' || action === 'refuse';
+      const channel = channelOf(actor.value.role);
+      // The clerk's key is opened only for an action whose result is a signed document.
+      const { needs, signed: signs } = TRANSITIONS[chosen];
       const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphrase ? { given: passphrase.value } : {}) }) : null;
       if (credential && !credential.ok) return credential;
       const acted = await service.actOn(before, {
-        action: action as Action,
+        action: chosen,
         actor: actor.value,
         channel,
         via: 'cli',
-        ...(action === 'extend' ? { ground: reasons[0] } : { reasons }),
+        ...(needs.ground ? { ground: reasons[0] } : { reasons }),
         ...(note ? { note } : {}),
-        ...(action === 'issue' ? { content: prefilled(before, content.value) } : {}),
+        ...(needs.content ? { content: prefilled(before, content.value) } : {}),
         ...(credential?.ok ? { credential: credential.value } : {}),
       });
       return acted.ok ? ok({ before, after: acted.value, today: service.moment().today, reference: service.reference }) : acted;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
 import { storeCopyMessages } from '../../core/i18n/messages/store-copy.js';
 import { domainError, fail, type DomainError } from '../../core/result.js';
 import { differingParts, digestStore, type StoreCounts, type StoreDigest } from '../../store/digest.js';
@@ -82,7 +82,7 @@ const ROWS: ReadonlyArray<{ kind: keyof StoreCounts | 'sequences'; copied: keyof
   { kind: 'sequences', copied: 'sequences' },
 ];
 
-const label = (ctx: CliContext, kind: string) => t(ctx.lang, `store.copy.kind.${kind}` as MessageKey);
+const label = (ctx: CliContext, kind: keyof StoreCounts | 'sequences') => t(ctx.lang, `store.copy.kind.${kind}`);
 /** At most 20 numbers or hashes in a line a person reads; --json lists them all. */
 const some = (xs: readonly string[]) => (xs.length > 20 ? `${xs.slice(0, 20).join(', ')}, … (${xs.length})` : xs.join(', '));
 
@@ -104,7 +104,7 @@ function report(ctx: CliContext, where: { from: string; to: string }, outcome: C
     }, null, 2));
     return mismatch ? exitCodeOf(mismatch.code) : 0;
   }
-  const header = ['kind', 'source', 'target', 'copied'].map((c) => t(ctx.lang, `store.copy.column.${c}` as MessageKey));
+  const header = (['kind', 'source', 'target', 'copied'] as const).map((c) => t(ctx.lang, `store.copy.column.${c}`));
   const cells = ROWS.map((r) => [label(ctx, r.kind), side(r.kind, sides.source), side(r.kind, sides.target), r.copied ? outcome.copied[r.copied] : null].map((v) => (v === null ? '—' : String(v))));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `  ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('   ')}`;

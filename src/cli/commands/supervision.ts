@@ -3,7 +3,8 @@ import { CallCentreLookups, type MaskedStatus } from '../../app/lookups.js';
 import { reportCsv, reportTables, type ReportTable } from '../../app/report-tables.js';
 import { mayReadReport, supervisorReport, type ReportFilter } from '../../app/statistics.js';
 import { formatDate, isIsoDate } from '../../core/calendar/dates.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
+import { actionName } from '../../core/i18n/labels.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
 import { findOrganisation } from '../../core/offices.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
@@ -33,7 +34,7 @@ function lookupLines(s: MaskedStatus, reference: Reference, lang: Lang): string[
   }
   if (s.lastEvent) {
     const e = s.lastEvent;
-    lines.push(`${t(lang, 'supervision.lookup.lastEvent')}: ${formatDateTime(e.at, offset)} · ${t(lang, `action.${e.action}` as MessageKey)} → ${stateLabel(lang, e.to)}`);
+    lines.push(`${t(lang, 'supervision.lookup.lastEvent')}: ${formatDateTime(e.at, offset)} · ${actionName(lang, e.action)} → ${stateLabel(lang, e.to)}`);
   }
   lines.push(`${t(lang, 'cli.status.applicant')}: ${s.applicant.name}, ${t(lang, 'supervision.lookup.iin')} ${s.applicant.iin}`);
   return lines;

@@ -4,7 +4,7 @@ import { t } from '../../core/i18n/catalogue.js';
 import { iinProblemKey } from '../../core/identity/checks.js';
 import { parseIin } from '../../core/identity/iin.js';
 import { domainError, fail, ok } from '../../core/result.js';
-import { normaliseDate } from '../../core/forms/schema.js';
+import { normaliseDate, tidyDate } from '../../core/forms/schema.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 
@@ -17,7 +17,7 @@ export const dueCommand: CommandSpec = {
   async run(ctx, values) {
     const fromInput = str(values.from);
     if (!fromInput) return finish(ctx, fail(missing(ctx.lang, '--from', 'cli.expected.date')), () => undefined);
-    const from = normaliseDate(fromInput);
+    const from = normaliseDate(tidyDate(fromInput));
     if (!from) return finish(ctx, fail(badValue(ctx.lang, '--from', 'cli.expected.date')), () => undefined);
     const daysInput = str(values.days);
     if (!daysInput) return finish(ctx, fail(missing(ctx.lang, '--days', 'cli.expected.days')), () => undefined);

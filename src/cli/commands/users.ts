@@ -1,5 +1,5 @@
 import { hashPassword } from '../../app/passwords.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
 import type { Lang } from '../../core/i18n/text.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { fingerprintOfLine, parsePublicKeys } from '../../ssh/keys.js';
@@ -96,7 +96,7 @@ async function addUser(ctx: CliContext, input: NewUser, as: string | undefined):
   });
   return finish(ctx, result, (user) => {
     if (ctx.json) return ctx.io.out(JSON.stringify({ login: user.login, role: user.role, organisationId: user.organisationId ?? null, hasPassword: Boolean(user.passwordHash) }));
-    ctx.io.out(t(ctx.lang, 'users.add.done', { login: user.login, role: t(ctx.lang, `role.${user.role}` as MessageKey) }));
+    ctx.io.out(t(ctx.lang, 'users.add.done', { login: user.login, role: t(ctx.lang, `role.${user.role}`) }));
     if (!user.passwordHash) ctx.io.out(t(ctx.lang, 'users.add.noPassword', { login: user.login }));
   });
 }
@@ -153,7 +153,7 @@ function listUsers(ctx: CliContext): Promise<number> {
         signingKey: signingKey ? { serial: signingKey.serial, issuer: signingKey.issuer, validTo: signingKey.validTo, demo: Boolean(signingKey.demo) } : null,
       }));
       if (ctx.json) ctx.io.out(JSON.stringify(view, null, 2));
-      else for (const u of view) ctx.io.out(`${u.login.padEnd(14)} ${t(ctx.lang, `role.${u.role}` as MessageKey).padEnd(28)} ${(u.organisationId ?? '').padEnd(18)} ${u.fullName}`);
+      else for (const u of view) ctx.io.out(`${u.login.padEnd(14)} ${t(ctx.lang, `role.${u.role}`).padEnd(28)} ${(u.organisationId ?? '').padEnd(18)} ${u.fullName}`);
     }));
 }
 

@@ -26,6 +26,24 @@ export function normaliseDate(input: string): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+/**
+ * A date the way a clerk at the counter or a citizen in the bot types it, tidied into the
+ * DD.MM.YYYY that `normaliseDate` reads: eight digits (05031985), or day and month of one or two
+ * digits with a dot, slash, hyphen, comma or space between the parts (5.3.1985, 5/3/1985,
+ * 5-3-1985, 5 3 1985, 5, 3, 1985), spaces around a separator allowed. Commas are kept because a
+ * phone's number pad in the Russian layout offers a comma where the dot would be. Day first
+ * always: 03.05.1985 is the 3rd of May, as on every Kazakh form. Anything else is returned as
+ * typed (trimmed) for `normaliseDate` and the schema to judge. Every front-end uses this one.
+ */
+export function tidyDate(input: string): string {
+  const s = input.trim();
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (digits) return `${digits[1]}.${digits[2]}.${digits[3]}`;
+  const parts = /^(\d{1,2})\s*[./\-, ]\s*(\d{1,2})\s*[./\-, ]\s*(\d{4})$/.exec(s);
+  if (parts) return `${parts[1]!.padStart(2, '0')}.${parts[2]!.padStart(2, '0')}.${parts[3]}`;
+  return s;
+}
+
 /** Kazakhstan numbers: 8 or +7 then ten digits (mobile 7XX…, landline with area code). */
 export function normalisePhone(input: string): string | null {
   const digits = input.replace(/[\s()\-.]/g, '');

@@ -1,8 +1,9 @@
-import { findRefusal } from '../refusals.js';
+import { findRefusal, isRefusalCode } from '../refusals.js';
 import type { MessageKey, Params } from '../i18n/catalogue.js';
 import { domainError, type DomainError, type ErrorCode } from '../result.js';
 import type { Request } from '../request.js';
 import type { Command, TransitionContext } from './context.js';
+import { ROLE_CHANNELS } from './channels.js';
 import type { GuardName } from './table.js';
 import { calendarDaysBetween, formatDate } from '../calendar/dates.js';
 
@@ -25,15 +26,14 @@ const ownOrganisation: Guard = (request, { actor }) => {
 
 /** Registration happens at the desk of the request's own channel, by the role that sits there. */
 const channelMatchesRole: Guard = (request, { actor, channel }) => {
-  const expected = { citizen: ['bot'], clerk: ['office'], operator: ['centre', 'mobile'] } as Record<string, string[]>;
-  return expected[actor.role]?.includes(channel) && channel === request.channel
+  return ROLE_CHANNELS[actor.role]?.some((c) => c === channel) && channel === request.channel
     ? null
     : refuse('FORBIDDEN', 'lifecycle.guard.channelRole', { channel: request.channel, role: actor.role });
 };
 
 const decisionReasons: Guard = (_request, { reasons = [], note }, { service }) => {
   if (reasons.length === 0) return refuse('VALIDATION', 'lifecycle.guard.reasonRequired');
-  const bad = reasons.find((r) => !service.refusalReasons.includes(r) || findRefusal(r)?.stage !== 'decision');
+  const bad = reasons.find((r) => !isRefusalCode(r) || !service.refusalReasons.includes(r) || findRefusal(r)?.stage !== 'decision');
   if (bad) return refuse('VALIDATION', 'lifecycle.guard.reasonNotForService', { code: bad, allowed: service.refusalReasons.join(', ') });
   if (!note?.trim()) return refuse('VALIDATION', 'lifecycle.guard.justificationRequired');
   return null;

@@ -6,6 +6,7 @@ import { checkGuards } from './guards.js';
 import { validateForm } from '../forms/validate.js';
 import { TRANSITIONS } from './table.js';
 import { safeText } from '../text-safety.js';
+import { isRefusalCode, type RefusalCode } from '../refusals.js';
 
 /** What the outside world may react to: the TUI redraws, the notifier reads the outbox. */
 export interface RequestChanged {
@@ -31,10 +32,15 @@ interface Effect {
   readonly dueDate?: string;
 }
 
+/** The command's reasons as refusal codes: the guards have refused any other by now. */
+function codes(reasons: readonly string[] = []): RefusalCode[] {
+  return reasons.filter(isRefusalCode);
+}
+
 function decision(command: Command, ctx: TransitionContext, outcome: Decision['outcome']): Decision {
   return {
     outcome,
-    reasons: [...(command.reasons ?? [])],
+    reasons: codes(command.reasons),
     ...(command.note?.trim() ? { note: command.note.trim() } : {}),
     ...(command.content ? { content: structuredClone(command.content) } : {}),
     by: command.actor.login,
@@ -59,7 +65,7 @@ function effectOf(request: Request, command: Command, ctx: TransitionContext): R
       });
     }
     case 'refuseIntake':
-      return ok({ patch: { intakeRefusal: { reasons: command.reasons ?? [], at: now } } });
+      return ok({ patch: { intakeRefusal: { reasons: codes(command.reasons), at: now } } });
     case 'extend': {
       const ground = service.extensionGrounds.find((g) => g.code === command.ground)!;
       if (!request.due || !request.submittedOn) return fail(domainError('GUARD_FAILED', { key: 'lifecycle.guard.noExtension' }));

@@ -1,5 +1,6 @@
 import type { FormDef } from '../forms/field.js';
 import type { Text } from '../i18n/text.js';
+import type { RefusalCode } from '../refusals.js';
 
 export const SERVICE_IDS = [
   'archive-certificate',
@@ -83,7 +84,7 @@ export interface ServiceDef {
   readonly requiredDocuments: readonly RequiredDocument[];
   readonly form: FormDef;
   /** Codes from the refusal catalogue (refusals.ts) a clerk may give for this service after registration. */
-  readonly refusalReasons: readonly string[];
+  readonly refusalReasons: readonly RefusalCode[];
   readonly output: { readonly positive: TemplateId; readonly refusal: TemplateId };
   /**
    * What the clerk fills into the positive result document when issuing it (the certificate's

@@ -1,5 +1,6 @@
 import type { ChoiceField, GroupField } from '../../core/forms/field.js';
 import { formatDate } from '../../core/calendar/dates.js';
+import { tidyDate } from '../../core/forms/schema.js';
 import { validateAnswer, validateForm } from '../../core/forms/validate.js';
 import type { Text } from '../../core/i18n/text.js';
 import type { FieldProblem } from '../../core/result.js';
@@ -7,7 +8,7 @@ import {
   chars, focusOn, focusedRow, isTextRow, judge, rawText, rowKeyFor, setRaw, withTop, withTouched, type EditorState, type Env,
 } from './editor-state.js';
 import { childKey, enclosingRow, flattenForm, isFocusable, rowSegment, type FormRow } from './fields.js';
-import { buildValues, isBlank, keyOfDisplayPath, keyOfPath, rawFromStored, tidyDateInput, type RawValue } from './values.js';
+import { buildValues, isBlank, keyOfDisplayPath, keyOfPath, rawFromStored, type RawValue } from './values.js';
 import { safeText } from '../../core/text-safety.js';
 
 /**
@@ -51,7 +52,7 @@ function leave(s: EditorState, env: Env): Outcome {
   let own: Text | undefined;
   const text = rawText(s, row.key);
   if (isTextRow(row) && !isBlank(text)) {
-    const typed = row.kind === 'date' ? tidyDateInput(text) : text;
+    const typed = row.kind === 'date' ? tidyDate(text) : text;
     const answer = validateAnswer(row.field, typed, env.today);
     next = setRaw(next, row.key, answer.ok && row.kind === 'date' ? formatDate(answer.value as string) : typed);
     if (!answer.ok) own = answer.error;

@@ -148,17 +148,3 @@ export function keyOfDisplayPath(path: string, repeats: Answers['repeats']): str
   }
   return key;
 }
-
-/**
- * What a counter clerk types for a date, tidied into the DD.MM.YYYY the core reads: eight digits
- * (05031985) or one-digit day and month (5.3.1985, 5/3/1985). Anything else is left as typed for
- * the core to judge.
- */
-export function tidyDateInput(input: string): string {
-  const s = input.trim();
-  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
-  if (digits) return `${digits[1]}.${digits[2]}.${digits[3]}`;
-  const parts = /^(\d{1,2})[./\- ](\d{1,2})[./\- ](\d{4})$/.exec(s);
-  if (parts) return `${parts[1]!.padStart(2, '0')}.${parts[2]!.padStart(2, '0')}.${parts[3]}`;
-  return s;
-}

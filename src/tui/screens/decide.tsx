@@ -3,8 +3,10 @@ import { Box } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import { render } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
+import { channelOf } from '../../core/lifecycle/channels.js';
+import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { Action, Request } from '../../core/request.js';
-import { findRefusal } from '../../core/refusals.js';
+import { findRefusal, type RefusalCode } from '../../core/refusals.js';
 import { findService } from '../../core/services/catalogue.js';
 import { unlockKey, DEMO_KEY_PASSPHRASE } from '../../documents/keys.js';
 import type { Credential } from '../../documents/pki/pkcs12.js';
@@ -22,9 +24,7 @@ export interface DecideProps {
   readonly onCancel: () => void;
 }
 
-const SIGNED: readonly Action[] = ['issue', 'refuse'];
-
-type Item = { kind: 'reason'; code: string } | { kind: 'ground'; } | { kind: 'note' } | { kind: 'passphrase' } | { kind: 'confirm' };
+type Item = { kind: 'reason'; code: RefusalCode } | { kind: 'ground'; } | { kind: 'note' } | { kind: 'passphrase' } | { kind: 'confirm' };
 
 /**
  * A decision on one request: what the regulation asks for with it (coded reasons and a
@@ -36,10 +36,11 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   const { services, user, actor, t, lang, columns, plain } = useSession();
   const service = findService(request.service)!;
   const width = columns - 1;
-  const needsPassphrase = SIGNED.includes(action) && !user.signingKey?.demo;
+  const { needs, signed } = TRANSITIONS[action];
+  const needsPassphrase = signed && !user.signingKey?.demo;
   const grounds = service.extensionGrounds;
   const [content, setContent] = useState<Record<string, unknown> | null>(null);
-  const [reasons, setReasons] = useState<readonly string[]>([]);
+  const [reasons, setReasons] = useState<readonly RefusalCode[]>([]);
   const [ground, setGround] = useState(0);
   const [note, setNote] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -48,16 +49,16 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   const [problem, setProblem] = useState('');
 
   const items: Item[] = [
-    ...(action === 'refuse' ? service.refusalReasons.map((code): Item => ({ kind: 'reason', code })) : []),
-    ...(action === 'extend' && grounds.length > 0 ? [{ kind: 'ground' } as Item] : []),
-    ...(action === 'refuse' || action === 'extend' || action === 'return' ? [{ kind: 'note' } as Item] : []),
+    ...(needs.reasons === 'decision' ? service.refusalReasons.map((code): Item => ({ kind: 'reason', code })) : []),
+    ...(needs.ground && grounds.length > 0 ? [{ kind: 'ground' } as Item] : []),
+    ...(needs.note ? [{ kind: 'note' } as Item] : []),
     ...(needsPassphrase ? [{ kind: 'passphrase' } as Item] : []),
     { kind: 'confirm' },
   ];
   const current = items[Math.min(cursor, items.length - 1)]!;
 
   const credential = (): Result<Credential | undefined> => {
-    if (!SIGNED.includes(action)) return { ok: true, value: undefined };
+    if (!signed) return { ok: true, value: undefined };
     if (!user.signingKey) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: user.login } }));
     return unlockKey(user, needsPassphrase ? passphrase : DEMO_KEY_PASSPHRASE);
   };
@@ -70,7 +71,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
     }
     setBusy(true);
     setProblem(t('tui.busy'));
-    const channel = actor.role === 'operator' ? 'centre' : 'office';
+    const channel = channelOf(actor.role);
     void services.requests
       .actOn(request, {
         action,
@@ -78,7 +79,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
         channel,
         ...(reasons.length ? { reasons } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(action === 'extend' && grounds[ground] ? { ground: grounds[ground].code } : {}),
+        ...(needs.ground && grounds[ground] ? { ground: grounds[ground].code } : {}),
         ...(content ? { content } : {}),
         ...(unlocked.value ? { credential: unlocked.value } : {}),
       })
@@ -90,7 +91,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   };
 
   useKeys((input, key) => {
-    if (busy || (action === 'issue' && !content)) return;
+    if (busy || (needs.content && !content)) return;
     if (key.escape) return onCancel();
     if (key.upArrow || (key.tab && key.shift)) return setCursor((c) => Math.max(0, c - 1));
     if (key.downArrow || key.tab) return setCursor((c) => Math.min(items.length - 1, c + 1));
@@ -109,7 +110,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   });
 
   const title = t('tui.decide.title', { number: request.number ?? '—', action: t(`action.${action}`) });
-  if (action === 'issue' && !content) {
+  if (needs.content && !content) {
     return <IssueForm request={request} title={title} height={height} onSubmit={(values) => setContent(values)} onCancel={onCancel} />;
   }
 
@@ -120,7 +121,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   return (
     <Box flexDirection="column">
       <Line width={width} bold>{title}</Line>
-      <Line width={width} dim>{action === 'refuse' ? t('tui.decide.reasons') : action === 'extend' && grounds.length === 0 ? t('tui.decide.noGrounds') : SIGNED.includes(action) && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
+      <Line width={width} dim>{needs.reasons === 'decision' ? t('tui.decide.reasons') : needs.ground && grounds.length === 0 ? t('tui.decide.noGrounds') : signed && user.signingKey?.demo ? t('tui.decide.demoKey') : ''}</Line>
       {shown.map((item, i) => {
         const index = first + i;
         const active = index === cursor;
@@ -132,7 +133,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
           case 'ground':
             return <Row key="ground" width={width} selected={active} plain={plain}>{`${t('tui.decide.ground')} ‹ ${pick(grounds[ground]!.label, lang)} ›`}</Row>;
           case 'note':
-            return <TextField key="note" label={t(action === 'refuse' ? 'tui.decide.justification' : 'tui.decide.note')} value={note} width={width} active={active} plain={plain} />;
+            return <TextField key="note" label={t(needs.note === 'justification' ? 'tui.decide.justification' : 'tui.decide.note')} value={note} width={width} active={active} plain={plain} />;
           case 'passphrase':
             return <TextField key="pass" label={t('tui.decide.passphrase')} value={passphrase} width={width} active={active} plain={plain} secret />;
           case 'confirm':

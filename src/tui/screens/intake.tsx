@@ -8,7 +8,8 @@ import { fieldAt } from '../../core/forms/field.js';
 import { findOrganisation } from '../../core/offices.js';
 import type { FieldProblem } from '../../core/result.js';
 import { findService } from '../../core/services/catalogue.js';
-import type { Channel, ServiceId } from '../../core/services/types.js';
+import { channelOf } from '../../core/lifecycle/channels.js';
+import type { ServiceId } from '../../core/services/types.js';
 import type { RequestSummary } from '../../store/port.js';
 import { Line, Para, Row } from '../components/line.js';
 import { edit, TextField } from '../components/text-field.js';
@@ -41,7 +42,7 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
   const { services, actor, t, lang, columns, plain } = useSession();
   const width = columns - 1;
   const org = actor.organisationId ? findOrganisation(services.reference.offices, actor.organisationId) : undefined;
-  const channel: Channel = actor.role === 'operator' ? 'centre' : 'office';
+  const channel = channelOf(actor.role);
   const [step, setStep] = useState<Step>('choose');
   const [cursor, setCursor] = useState(0);
   const [serviceId, setServiceId] = useState<ServiceId | null>(null);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
-import { render, type MessageKey } from '../../core/i18n/catalogue.js';
+import { render } from '../../core/i18n/catalogue.js';
+import { actionName } from '../../core/i18n/labels.js';
 import { pick } from '../../core/i18n/text.js';
 import { findOrganisation } from '../../core/offices.js';
 import { findService } from '../../core/services/catalogue.js';
@@ -60,7 +61,7 @@ export function Lookup({ height }: LookupProps) {
       `${t('cli.status.submitted')}: ${found.submittedAt ? formatDateTime(found.submittedAt, offset) : '—'}`,
       `${t('cli.status.due')}: ${found.dueDate ? formatDate(found.dueDate) : '—'}${flag}`,
       `${t('cli.status.office')}: ${office ? pick(office.title, lang) : found.office}`,
-      `${t('tui.lookup.last')}: ${found.lastEvent ? `${formatDateTime(found.lastEvent.at, offset)} ${t(`action.${found.lastEvent.action}` as MessageKey)} → ${t(`state.${found.lastEvent.to}`)}` : '—'}`,
+      `${t('tui.lookup.last')}: ${found.lastEvent ? `${formatDateTime(found.lastEvent.at, offset)} ${actionName(lang, found.lastEvent.action)} → ${t(`state.${found.lastEvent.to}`)}` : '—'}`,
       `${t('cli.status.applicant')}: ${found.applicant.name}, ${found.applicant.iin}`,
       t('tui.lookup.masked'),
     );

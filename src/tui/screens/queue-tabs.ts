@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { workingDaysBefore } from '../../core/calendar/due.js';
 import type { MessageKey } from '../../core/i18n/catalogue.js';
 import { DUE_SOON_WORKING_DAYS } from '../../core/lifecycle/deadline.js';
-import { OPEN_STATES, type Role } from '../../core/request.js';
+import { OPEN_STATES, RESULT_STATES, type Role } from '../../core/request.js';
 import type { ListFilter } from '../../store/port.js';
 
 export const TABS = ['received', 'inWork', 'dueSoon', 'overdue', 'returned', 'done', 'drafts'] as const;
@@ -40,7 +40,7 @@ export function tabFilter(tab: Tab, calendar: WorkCalendar, today: string): List
     case 'returned':
       return { states: ['RETURNED_TO_CENTRE'] };
     case 'done':
-      return { states: ['COMPLETED', 'REFUSED', 'STORED_UNCOLLECTED', 'ISSUED'] };
+      return { states: RESULT_STATES };
     case 'drafts':
       return { states: ['DRAFT'] };
   }

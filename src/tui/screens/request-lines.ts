@@ -1,6 +1,6 @@
 import { explainDue, type DueExplanation } from '../../core/calendar/due.js';
 import { formatDate, formatDateTime } from '../../core/calendar/dates.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
+import { t } from '../../core/i18n/catalogue.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
 import type { Field, FormDef } from '../../core/forms/field.js';
 import type { Request } from '../../core/request.js';
@@ -49,7 +49,7 @@ export function attachmentLines(request: Request, lang: Lang): string[] {
 
 export function historyLines(request: Request, lang: Lang, offset: number): string[] {
   return request.history.flatMap((e) => {
-    const head = `${formatDateTime(e.at, offset)} ${t(lang, `action.${e.action}` as MessageKey)}: ${e.from ? t(lang, `state.${e.from}`) : '—'} → ${t(lang, `state.${e.to}`)} · ${e.by}`;
+    const head = `${formatDateTime(e.at, offset)} ${t(lang, `action.${e.action}`)}: ${e.from ? t(lang, `state.${e.from}`) : '—'} → ${t(lang, `state.${e.to}`)} · ${e.by}`;
     const extra = [e.reasons?.join(', '), e.dueDate ? `${t(lang, 'cli.status.due')} ${formatDate(e.dueDate)}` : '', e.note].filter(Boolean).join('; ');
     return extra ? [head, `    ${extra}`] : [head];
   });
@@ -68,7 +68,7 @@ export function dueLines(request: Request, lang: Lang): string[] {
 export function resultLines(request: Request, lang: Lang, offset: number): string[] {
   const d = request.decision;
   if (!d) return [t(lang, 'tui.request.noDocument')];
-  const out = [`${t(lang, 'cli.status.decision')}: ${t(lang, `outcome.${d.outcome}` as MessageKey)} · ${formatDateTime(d.at, offset)} · ${d.byName ?? d.by}`];
+  const out = [`${t(lang, 'cli.status.decision')}: ${t(lang, `outcome.${d.outcome}`)} · ${formatDateTime(d.at, offset)} · ${d.byName ?? d.by}`];
   for (const code of d.reasons) {
     const reason = findRefusal(code);
     out.push(`  ${code}: ${reason ? pick(reason.label, lang) : ''}`);

@@ -7,7 +7,7 @@ import { exampleAnswers } from '../../../src/core/services/examples.js';
 import { guardianshipCertificate } from '../../../src/core/services/guardianship-certificate.js';
 import { firstToFill, flattenForm, isFocusable } from '../../../src/tui/form/fields.js';
 import { frameLayout, scrollTop, textArea, wrap } from '../../../src/tui/form/layout.js';
-import { answersFromInitial, buildValues, keyOfPath, tidyDateInput } from '../../../src/tui/form/values.js';
+import { answersFromInitial, buildValues, keyOfPath } from '../../../src/tui/form/values.js';
 
 const TODAY = '2026-03-10';
 
@@ -94,14 +94,6 @@ describe('answers and the questionnaire object', () => {
     expect(built.values.employment).toEqual([{ name: 'Сыр медиа' }, { name: 'Ақмешіт', fromYear: '2012', toYear: '2009' }]);
     expect(keyOfPath('employment.1.toYear', built.kept)).toBe('employment.#2.toYear');
     expect(keyOfPath('applicant.iin', built.kept)).toBe('applicant.iin');
-  });
-
-  it('reads a date typed the counter way', () => {
-    expect(tidyDateInput('05031985')).toBe('05.03.1985');
-    expect(tidyDateInput('5.3.1985')).toBe('05.03.1985');
-    expect(tidyDateInput('5/3/1985')).toBe('05.03.1985');
-    expect(tidyDateInput('1985-03-05')).toBe('1985-03-05');
-    expect(tidyDateInput('март')).toBe('март');
   });
 });
 
