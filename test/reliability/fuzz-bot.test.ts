@@ -442,7 +442,7 @@ beforeAll(async () => {
     token: world.server.token, apiRoot: world.server.apiRoot, store: world.store, requests: world.requests,
     mode: { kind: 'polling' }, limits: { perChatIntervalMs: 100, pollMs: 500 }, log: (line) => logs.push(line),
   });
-}, 30_000);
+});
 
 afterAll(async () => {
   console.info(`bot fuzz: ${stats.runs} runs (${stats.careful} careful), ${stats.events} events, ${stats.refusals} refused answers checked, ${stats.filed} requests stored; handled ${world?.bot.stats.handled}, failed ${world?.bot.stats.failed}`);

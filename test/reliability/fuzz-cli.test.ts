@@ -103,7 +103,7 @@ beforeAll(async () => {
   expect(numbers.length).toBeGreaterThan(5);
   const issued = (JSON.parse((await cli(['list', '--json', '--state', 'ISSUED'])).out) as { number: string }[])[0]!;
   code = (JSON.parse((await cli(['status', issued.number, '--json'])).out) as { decision: { document: { code: string } } }).decision.document.code;
-}, 60_000);
+});
 
 afterAll(() => {
   process.chdir(home);
@@ -242,7 +242,7 @@ describe('the command line, whatever the arguments', () => {
       }),
       { numRuns: 300, ...replay },
     );
-  }, 90_000);
+  });
 });
 
 interface Corruption {
@@ -328,7 +328,7 @@ describe('a mistake about one option', () => {
       }),
       { numRuns: 150, ...replay },
     );
-  }, 60_000);
+  });
 });
 
 /** Problems the fuzzing found (now fixed), each as its smallest command line. */
