@@ -53,7 +53,7 @@ beforeAll(async () => {
     if (!saved.ok) throw new Error('survey');
   }
   report = await supervisorReport(store, reference, TODAY);
-}, 60_000);
+});
 
 afterAll(async () => {
   await store.close();

@@ -153,5 +153,5 @@ describe('the documents a service requires', () => {
     const request = (await world.store.getByNumber(number))!;
     expect(request.attachments.map((a) => a.documentId).sort()).toEqual(['birth-certificate', 'disability-certificate', 'pmpc-conclusion', 'school-certificate']);
     expect(request.attachments.map((a) => a.sha256).sort()).toEqual([...sent].sort());
-  }, 60_000);
+  });
 });

@@ -212,7 +212,7 @@ describe('status by number', () => {
     await filer.sendCommand('status');
     await filer.sendText(number);
     expect((await own).text).toContain(number);
-  }, 60_000);
+  });
 });
 
 describe('notifications reach the citizen whatever Telegram does', () => {
@@ -246,7 +246,7 @@ describe('notifications reach the citizen whatever Telegram does', () => {
     expect(texts.filter((t) => /нәтиже дайын/.test(t))).toHaveLength(1);
     expect(citizen.documents).toHaveLength(1);
     await expect.poll(async () => (await world.store.getByNumber(number))!.outbox.every((o) => o.deliveredAt)).toBe(true);
-  }, 90_000);
+  });
 });
 
 describe('updates the bot must survive', () => {
@@ -275,7 +275,7 @@ describe('updates the bot must survive', () => {
     const verdict = checker.waitForMessage(/Проверка документа/);
     await checker.pressButton('lang:ru');
     expect((await verdict).text).toContain(number);
-  }, 60_000);
+  });
 });
 
 describe('webhook mode', () => {
@@ -307,7 +307,7 @@ describe('a representative in the bot', () => {
     const request = (await world.store.getByNumber(number))!;
     expect(request.applicant.iin).toBe('880522400016');
     expect(request.answers.representative).toMatchObject({ iin: '700101300015', poaNumber: '2026/1234' });
-  }, 60_000);
+  });
 
   it('is refused when the power of attorney was not certified by a notary (R4b)', async () => {
     world = await startWorld();
@@ -323,7 +323,7 @@ describe('a representative in the bot', () => {
     await attorney.pressButton('ok');
     expect((await refused).text).toContain('2026/0777');
     expect((await world.store.list({ states: ['INTAKE_REFUSED'] })).total).toBe(1);
-  }, 60_000);
+  });
 });
 
 /** Sends a scan for every required document and skips the rest. */

@@ -11,7 +11,7 @@ let telegram: BotApiServer;
 beforeAll(async () => {
   seeded = await seededDir(dirs);
   telegram = await startBotApiServer();
-}, 60_000);
+});
 afterAll(async () => {
   await telegram.close();
   dirs.removeAll();
@@ -42,7 +42,7 @@ describe('anyqtama serve with a bot token', () => {
     const stopped = await serve.stop();
     expect(stopped.code).toBe(0);
     expect(lines(stopped.stdout).at(-1)).toMatchObject({ stopped: true });
-  }, 60_000);
+  });
 
   it('keeps SSH running and says so when Telegram cannot be reached', async () => {
     const dir = dirs.copy(seeded);
@@ -50,7 +50,7 @@ describe('anyqtama serve with a bot token', () => {
     await expect.poll(() => lines(serve.stdout()).find((l) => 'bot' in l), { timeout: 20_000 }).toMatchObject({ bot: 'unreachable' });
     expect(serve.port).toBeGreaterThan(0);
     expect((await serve.stop()).code).toBe(0);
-  }, 60_000);
+  });
 
   it('keeps the bot off in webhook mode without a secret and runs the rest; a malformed --webhook is named', async () => {
     const dir = dirs.copy(seeded);
@@ -60,5 +60,5 @@ describe('anyqtama serve with a bot token', () => {
     const text = await cli(['serve', '--webhook', 'not a url', '--data-dir', dir], { env: { ANYQTAMA_TELEGRAM_TOKEN: telegram.token } });
     expect(text.code).not.toBe(0);
     expect(text.stderr).toMatch(/--webhook/);
-  }, 60_000);
+  });
 });

@@ -1,11 +1,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { exampleAnswers } from '../../src/core/services/examples.js';
 import { SERVICE_IDS, type ServiceId } from '../../src/core/services/types.js';
+import { SUITE_ENV } from '../suite-env.js';
 
 /**
  * Runs `anyqtama` the way an office's script does: `node bin/anyqtama.js ...` as a child process,
@@ -46,12 +47,21 @@ export interface CliOptions {
   readonly cwd?: string;
 }
 
-/** The caller's environment without any ANYQTAMA_* setting, so a developer's shell cannot change a test. */
-function cleanEnv(): NodeJS.ProcessEnv {
+/**
+ * The caller's environment without any ANYQTAMA_* setting, so a developer's shell cannot change a
+ * test, plus the suite's own settings (test/suite-env.ts).
+ */
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ANYQTAMA_')) env[k] = v;
-  return env;
+  return { ...env, ...SUITE_ENV };
 }
+
+/**
+ * How long a command may run before the test gives up on it. Not a measure of speed: a busy
+ * machine may take many times longer than an idle one, so this only catches a command that hangs.
+ */
+export const HANG_MS = 120_000;
 
 function envOf(options: CliOptions): NodeJS.ProcessEnv {
   const env = cleanEnv();
@@ -71,7 +81,7 @@ export function cli(args: readonly string[], options: CliOptions = {}): Promise<
   const env = envOf(options);
   const argv = argvOf(args, options);
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, argv, { env, cwd: options.cwd ?? PROJECT, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, argv, { env, cwd: options.cwd ?? PROJECT, timeout: HANG_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') {
         reject(new Error(`anyqtama ${args.join(' ')} did not finish (${error.killed ? 'killed after timeout' : String(error.code)}):\n${stderr}`));
         return;
@@ -123,9 +133,21 @@ export class TempDirs {
   }
 }
 
-/** A data dir with the demo loaded (users of every role, requests in every state). */
+/**
+ * A data dir with the demo loaded (users of every role, requests in every state). At NOW it is
+ * a copy of the data dir test/global-setup.ts seeded once with `anyqtama demo` (the command's
+ * own tests are in demo.test.ts); at another time, or outside that setup, the demo runs here.
+ */
 export async function seededDir(dirs: TempDirs, now: string = NOW): Promise<string> {
   const dir = dirs.make('demo');
+  const template = inject('demoTemplate');
+  if (template && inject('demoTemplateNow') === now) {
+    cpSync(template, dir, { recursive: true, preserveTimestamps: true });
+    // The lock file names its last holder's command (for messages only): name this dir, as `demo` here would have.
+    const lock = join(dir, 'store.lock');
+    if (existsSync(lock)) writeFileSync(lock, readFileSync(lock, 'utf8').split(template).join(dir));
+    return dir;
+  }
   const seeded = await cli(['demo'], { dataDir: dir, now });
   expectExit(seeded, 0);
   return dir;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const status = await cli(['status', NUMBER, '--json', '--as', 'supervisor'], { dataDir: demo });
   expectExit(status, 0);
   applicant = json(status).applicant;
-}, 60_000);
+});
 afterAll(() => dirs.removeAll());
 
 /** The call-centre's look-ups in the audit log (the command line's own lines, kind `cli`, are tested in test/security). */

@@ -13,7 +13,7 @@ import { exampleAnswers } from '../../src/core/services/examples.js';
 import type { ServiceId } from '../../src/core/services/types.js';
 import type { BotChat } from '../../src/store/port.js';
 import { startWorld, type BotWorld } from '../bot/world.js';
-import { fieldOf, replay, typedText, validAnswer, valueAt } from './fuzz-inputs.js';
+import { fieldOf, replay, runs, typedText, validAnswer, valueAt } from './fuzz-inputs.js';
 
 /**
  * Property-based fuzzing of the citizen bot. Part one feeds readUpdate anything at all and
@@ -131,7 +131,7 @@ describe('readUpdate, whatever arrives', () => {
         const read = readUpdate(raw, BOT);
         if (read !== null) expectWellFormed(read);
       }),
-      { numRuns: 3000, ...replay },
+      { numRuns: runs(1000, 3000), ...replay },
     );
   });
 
@@ -146,7 +146,7 @@ describe('readUpdate, whatever arrives', () => {
         expect(read!.chatId).toBe((body.chat ?? body.message!.chat).id);
         expect(read!.private).toBe(true);
       }),
-      { numRuns: 500, ...replay },
+      { numRuns: runs(200, 500), ...replay },
     );
   });
 });
@@ -442,7 +442,7 @@ beforeAll(async () => {
     token: world.server.token, apiRoot: world.server.apiRoot, store: world.store, requests: world.requests,
     mode: { kind: 'polling' }, limits: { perChatIntervalMs: 100, pollMs: 500 }, log: (line) => logs.push(line),
   });
-}, 30_000);
+});
 
 afterAll(async () => {
   console.info(`bot fuzz: ${stats.runs} runs (${stats.careful} careful), ${stats.events} events, ${stats.refusals} refused answers checked, ${stats.filed} requests stored; handled ${world?.bot.stats.handled}, failed ${world?.bot.stats.failed}`);
@@ -492,14 +492,14 @@ describe('the bot, whatever citizens send', () => {
           if (stored > filed) filed = stored;
         }
       }),
-      { numRuns: 40, ...replay },
+      { numRuns: runs(25, 40), ...replay },
     );
     stats.careful += careful;
     stats.filed = filed;
     // Careful citizens must get applications filed, or the store check above has nothing to check.
     expect(careful).toBeGreaterThan(3);
     expect(filed).toBeGreaterThan(0);
-  }, 120_000);
+  }, runs(120_000, 600_000));
 });
 
 /** Problems the fuzzing found (now fixed), each as its smallest update. */

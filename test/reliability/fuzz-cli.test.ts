@@ -21,7 +21,7 @@ import { STATES } from '../../src/core/request.js';
 import { exampleAnswers } from '../../src/core/services/examples.js';
 import { SERVICE_IDS } from '../../src/core/services/types.js';
 import { DOCUMENT_KINDS } from '../../src/documents/model.js';
-import { CYRILLIC, KAZAKH_LETTERS, replay, typedText } from './fuzz-inputs.js';
+import { CYRILLIC, KAZAKH_LETTERS, replay, runs, typedText } from './fuzz-inputs.js';
 
 /**
  * Property-based fuzzing of the command line, run in-process (main.run with an Io that keeps what
@@ -103,7 +103,7 @@ beforeAll(async () => {
   expect(numbers.length).toBeGreaterThan(5);
   const issued = (JSON.parse((await cli(['list', '--json', '--state', 'ISSUED'])).out) as { number: string }[])[0]!;
   code = (JSON.parse((await cli(['status', issued.number, '--json'])).out) as { decision: { document: { code: string } } }).decision.document.code;
-}, 60_000);
+});
 
 afterAll(() => {
   process.chdir(home);
@@ -240,9 +240,9 @@ describe('the command line, whatever the arguments', () => {
       fc.asyncProperty(line, async ({ name, rest, choice, front }) => {
         await check(name === '' ? rest : [name, ...rest], choice, front);
       }),
-      { numRuns: 300, ...replay },
+      { numRuns: runs(100, 300), ...replay },
     );
-  }, 90_000);
+  }, runs(120_000, 600_000));
 });
 
 interface Corruption {
@@ -326,9 +326,9 @@ describe('a mistake about one option', () => {
         expect(ran.code, `${argv.join(' ')}\n${ran.out}\n${ran.err}`).toBe(EXIT.badInput);
         expect(explanation(ran), `${argv.join(' ')}: the message must name ${names}`).toContain(names);
       }),
-      { numRuns: 150, ...replay },
+      { numRuns: runs(60, 150), ...replay },
     );
-  }, 60_000);
+  }, runs(120_000, 600_000));
 });
 
 /** Problems the fuzzing found (now fixed), each as its smallest command line. */

@@ -92,3 +92,11 @@ export function validAnswer(field: Field, example: unknown, lang: Lang): string 
  * every run draws new cases, so the suites keep looking further.
  */
 export const replay: { seed?: number } = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
+
+/**
+ * How many cases a property draws: `quick` in every `npm test` (a few seconds each, so a busy
+ * machine does not turn the fuzzing into the slowest part of the suite), `long` with FUZZ=long,
+ * for a run before a release or after a change to parsing (`FUZZ=long npx vitest run test/reliability`).
+ * Every run draws new cases, so the quick counts still add up to the long ones over a week.
+ */
+export const runs = (quick: number, long: number): number => (process.env.FUZZ === 'long' ? long : quick);

@@ -10,7 +10,7 @@ import type { Lang, Text } from '../../src/core/i18n/text.js';
 import type { Result } from '../../src/core/result.js';
 import { SERVICES } from '../../src/core/services/catalogue.js';
 import { exampleAnswers } from '../../src/core/services/examples.js';
-import { fieldOf, langs, replay, typedText, validAnswer, valueAt } from './fuzz-inputs.js';
+import { fieldOf, langs, replay, runs, typedText, validAnswer, valueAt } from './fuzz-inputs.js';
 
 const TODAY = '2026-11-20';
 
@@ -188,7 +188,7 @@ describe('every questionnaire, whatever the citizen sends', () => {
             if (atSummary) reached += 1;
           }
         }),
-        { numRuns: 100, ...replay },
+        { numRuns: runs(60, 100), ...replay },
       );
       stats.diligent += diligent;
       stats.reached += reached;

@@ -94,7 +94,7 @@ describe('the citizen bot on two serve processes sharing one database', () => {
     expect(limits.tooClose).toEqual([]);
     expect(limits.busiestWithJitter).toBeLessThanOrEqual(30);
     expect(limits.ignoredPause).toEqual([]);
-  }, 90_000);
+  });
 
   it('kill -9 of the leader while notifications go out: the standby takes over within 10 s, delivers the rest once the dead sender\'s claims lapse, nothing lost, only steps cut off by the kill sent twice; the restarted process stands by', async () => {
     const began = Date.now();

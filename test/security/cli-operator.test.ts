@@ -29,7 +29,7 @@ beforeAll(async () => {
   seeded = await seededDir(dirs);
   work = dirs.make('work');
   examples = writeExamples(work);
-}, 60_000);
+});
 afterAll(() => dirs.removeAll());
 
 async function withStore<T>(dir: string, work: (store: LowdbStore) => Promise<T>): Promise<T> {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   // page that frees would hold the first request written on the "full" disk.
   await rm(join(fs.data, 'index', 'clean'), { force: true });
   await fs.fill();
-}, 60_000);
+});
 afterAll(() => {
   fs?.unmount();
   dirs.removeAll();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (!isRoot) return;
   template = await seededDir(dirs);
   fs = mountTmpfs('full-app');
-}, 60_000);
+});
 afterAll(() => {
   fs?.unmount();
   dirs.removeAll();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   if (!isRoot) return;
   template = await seededDir(dirs);
   fs = mountTmpfs('full-serve', '16m');
-}, 60_000);
+});
 afterEach(async () => {
   for (const thing of open.splice(0).reverse()) {
     if ('stop' in thing) await thing.stop();

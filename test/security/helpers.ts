@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BIN, NOW, PROJECT, type CliResult } from '../cli/helpers.js';
+import { BIN, cleanEnv, HANG_MS, NOW, PROJECT, type CliResult } from '../cli/helpers.js';
 
 /** GNU time, when the machine has it: the child's peak RSS as the kernel counted it (getrusage). */
 const GNU_TIME = ['/usr/bin/time'].find((p) => existsSync(p));
@@ -16,9 +16,7 @@ export interface Measured extends CliResult {
  * its wall time. Killed after `timeoutMs` (a read that never ends is then reported, not waited for).
  */
 export function measured(args: readonly string[], options: { dataDir?: string; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<Measured> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ANYQTAMA_')) env[k] = v;
-  Object.assign(env, { ANYQTAMA_NOW: NOW }, options.env ?? {});
+  const env = Object.assign(cleanEnv(), { ANYQTAMA_NOW: NOW }, options.env ?? {});
   const argv = [BIN, ...args, ...(options.dataDir ? ['--data-dir', options.dataDir] : [])];
   const [file, fileArgs] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS=%M', process.execPath, ...argv]] : [process.execPath, argv];
   const started = Date.now();
@@ -35,7 +33,7 @@ export function measured(args: readonly string[], options: { dataDir?: string; e
       } catch {
         // Already gone.
       }
-    }, options.timeoutMs ?? 20_000);
+    }, options.timeoutMs ?? HANG_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const rss = /MAXRSS=(\d+)\s*$/.exec(stderr);

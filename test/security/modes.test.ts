@@ -56,7 +56,7 @@ describe('the embedded store\'s files at rest', () => {
     console.log(`demo store + serve: ${tree.files.size} files (${histogram(tree.files)}), ${tree.dirs.size} folders (${histogram(tree.dirs)})`);
     expect(tree.files.size).toBeGreaterThan(20);
     expect(open(tree)).toEqual([]);
-  }, 60_000);
+  });
 
   it('every kind of write passes 0600/0700 itself, whatever the umask of the process (library use, tests)', async () => {
     const dir = join(dirs.make('modes'), 'data');
@@ -111,5 +111,5 @@ describe('the embedded store\'s files at rest', () => {
     const quiet = await cli(['list'], { dataDir: dir });
     expectExit(quiet, 0);
     expect(quiet.stderr).not.toContain('қатаңдатылды');
-  }, 60_000);
+  });
 });

@@ -106,5 +106,5 @@ describe('anyqtama serve', () => {
     } finally {
       await serve.stop();
     }
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ const open = closedAfterEach();
 
 beforeAll(async () => {
   template = await seededDir(dirs);
-}, 60_000);
+});
 afterAll(() => dirs.removeAll());
 
 /** Nothing a terminal would obey, or that reorders what the clerk reads. */
@@ -91,5 +91,5 @@ describe('a request stored before intake cleaned its text', () => {
     const bytes = s.output();
     expect(bytes).toContain('RED');
     expectInert(bytes);
-  }, 60_000);
+  });
 });

@@ -10,7 +10,7 @@ const open = closedAfterEach();
 
 beforeAll(async () => {
   template = await seededDir(dirs);
-}, 60_000);
+});
 
 const DOWN = '\x1b[B';
 const UP = '\x1b[A';

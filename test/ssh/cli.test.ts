@@ -18,7 +18,7 @@ let keys: string;
 beforeAll(async () => {
   seeded = await seededDir(dirs);
   keys = dirs.make('keys');
-}, 60_000);
+});
 
 afterAll(() => dirs.removeAll());
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import xtermHeadless from '@xterm/headless';
 import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
 import { afterEach } from 'vitest';
-import { BIN, NOW, PROJECT } from '../cli/helpers.js';
+import { BIN, cleanEnv, HANG_MS, NOW, PROJECT } from '../cli/helpers.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -35,14 +35,15 @@ export interface ServeHandle {
   stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-/** The test runner's environment without any ANYQTAMA_* setting, CI=true on purpose: the daemon must not depend on it. */
+/** The test runner's environment without any ANYQTAMA_* setting but the suite's, CI=true on purpose: the daemon must not depend on it. */
 function serveEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ANYQTAMA_')) env[k] = v;
-  return { ...env, CI: 'true', ANYQTAMA_NOW: NOW, ...extra };
+  return { ...cleanEnv(), CI: 'true', ANYQTAMA_NOW: NOW, ...extra };
 }
 
-/** Starts `anyqtama serve --port 0 --json` on the data dir and waits until it listens. */
+/**
+ * Starts `anyqtama serve --port 0 --json` on the data dir and waits until it listens (its first
+ * line), however long a busy machine takes; HANG_MS only catches a daemon that never starts.
+ */
 export function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeHandle> {
   const args = [BIN, 'serve', '--port', '0', '--json', '--data-dir', dataDir, ...(options.idleMinutes ? ['--idle-minutes', String(options.idleMinutes)] : []), ...(options.args ?? [])];
   const [command, ...before] = [...(options.prefix ?? []), process.execPath];
@@ -55,8 +56,8 @@ export function startServe(dataDir: string, options: ServeOptions = {}): Promise
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`serve did not start within 20 s:\n${stdout}\n${stderr}`));
-    }, 20_000);
+      reject(new Error(`serve did not start within ${HANG_MS / 1000} s:\n${stdout}\n${stderr}`));
+    }, HANG_MS);
     const onData = () => {
       const line = stdout.split('\n')[0];
       if (!stdout.includes('\n') || !line) return;
@@ -113,7 +114,7 @@ export interface SshSession {
   highlightedRows(): number[];
   /** Sends keys (raw: '\x1b[B' is the down arrow, '\r' Enter). */
   write(keys: string): void;
-  /** Resolves when the screen shows `expected`; throws with the screen after `timeoutMs`. */
+  /** Resolves when the screen shows `expected`; throws with the screen after `timeoutMs` (30 s: a busy machine is slow, a passing wait ends at once). */
   waitFor(expected: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Resolves once nothing has arrived for `quietMs` and the emulator has parsed everything. */
   settle(quietMs?: number): Promise<void>;
@@ -138,7 +139,7 @@ function connectConfig(options: SessionOptions): ConnectConfig {
     host: '127.0.0.1',
     port: options.port,
     username: options.login,
-    readyTimeout: 20_000,
+    readyTimeout: HANG_MS,
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.privateKey !== undefined ? { privateKey: options.privateKey } : {}),
     ...(options.fingerprint ? { hostVerifier: (key: Buffer) => fingerprintOf(key) === options.fingerprint } : {}),
@@ -202,7 +203,7 @@ export function sshSession(options: SessionOptions): Promise<SshSession> {
             return found;
           },
           write: (keys) => void channel.write(keys),
-          async waitFor(expected, timeoutMs = 10_000) {
+          async waitFor(expected, timeoutMs = 30_000) {
             const matches = () => (typeof expected === 'string' ? lines().join('\n').includes(expected) : expected.test(lines().join('\n')));
             const deadline = Date.now() + timeoutMs;
             while (Date.now() < deadline) {
@@ -296,7 +297,7 @@ export function tryKeyboardLogin(options: { port: number; login: string; passwor
     client.once('ready', () => done(true));
     client.once('error', () => done(false));
     client.connect({
-      host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: 20_000,
+      host: '127.0.0.1', port: options.port, username: options.login, tryKeyboard: true, authHandler: ['keyboard-interactive'], readyTimeout: HANG_MS,
       ...(options.localAddress ? { localAddress: options.localAddress } : {}),
     });
   });

@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // Six seconds of idleness instead of fifteen minutes (--idle-minutes takes fractions).
 beforeAll(async () => {
   serve = await startServe(await seededDir(dirs), { idleMinutes: 0.1 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await serve?.stop();

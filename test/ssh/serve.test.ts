@@ -22,7 +22,7 @@ beforeAll(async () => {
   expectExit(await cli(['users', 'key', 'add', 'ekb-clerk', `${keyFile}.pub`, '--as', 'admin'], { dataDir: dir }), 0);
   expectExit(await cli(['users', 'password', 'tmr-clerk', '--as', 'admin'], { dataDir: dir, env: { ANYQTAMA_NEW_PASSWORD: 'new tmr password' } }), 0);
   serve = await startServe(dir);
-}, 60_000);
+});
 
 afterAll(async () => {
   await serve?.stop();

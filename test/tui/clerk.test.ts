@@ -14,7 +14,7 @@ const terms: Term[] = [];
 
 beforeAll(async () => {
   template = await seededDir(dirs);
-}, 60_000);
+});
 afterEach(() => {
   for (const term of terms.splice(0)) term.kill();
 });

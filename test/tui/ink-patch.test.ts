@@ -120,5 +120,5 @@ describe('ink incremental rendering through a real terminal (patched ink 6.8.0)'
     // Incremental rewrites the two changed rows and the status line; the full redraw all 22 lines.
     expect(Math.max(...incremental)).toBeLessThan(Math.min(...full));
     expect(Math.max(...incremental) * 3).toBeLessThan(Math.min(...full));
-  }, 60_000);
+  });
 });

@@ -13,7 +13,7 @@ const opened: Array<RawTerminal | SshSession> = [];
 
 beforeAll(async () => {
   serve = await startServe(await seededDir(dirs));
-}, 60_000);
+});
 
 afterAll(async () => {
   for (const thing of opened) thing.close();

@@ -13,7 +13,7 @@ let serve: ServeHandle;
 
 beforeAll(async () => {
   serve = await startServe(await seededDir(dirs));
-}, 60_000);
+});
 
 afterAll(async () => {
   await stopHard(serve);
