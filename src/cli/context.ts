@@ -38,6 +38,20 @@ export interface ContextExtras {
   readonly cwd?: string;
   /** The operating-system account that ran the command, for the audit. */
   readonly osUser?: string;
+  /** Runs a whole command line (main.ts's `run`): how `serve` answers the control socket without importing the dispatcher. */
+  readonly dispatch?: Dispatch;
+}
+
+/** The `anyqtama` command as a function: words, where its output goes, and the daemon it runs inside, if any. */
+export type Dispatch = (argv: readonly string[], io: Io, hosted?: HostedRun) => Promise<number>;
+
+/** A command line that reached a running `serve` over its control socket, run inside it. */
+export interface HostedRun {
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly cwd: string;
+  readonly osUser: string;
+  readonly services: HostedServices;
 }
 
 /** What every command gets: the reader's language, output mode, data folder and how to open the store. */
@@ -46,6 +60,7 @@ export class CliContext {
   readonly cwd: string;
   readonly osUser: string;
   readonly host: HostedServices | undefined;
+  readonly dispatch: Dispatch | undefined;
 
   constructor(
     readonly io: Io,
@@ -58,6 +73,7 @@ export class CliContext {
     extras: ContextExtras = {},
   ) {
     this.host = extras.host;
+    this.dispatch = extras.dispatch;
     this.cwd = extras.cwd ?? process.cwd();
     this.osUser = extras.osUser ?? osUser();
   }

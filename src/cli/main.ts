@@ -5,7 +5,7 @@ import { domainError } from '../core/result.js';
 import { resolveDataDir } from '../config/paths.js';
 import { badValue, checkOptionText } from './args.js';
 import type { CommandSpec, Options, Values } from './command.js';
-import { CliContext, type HostedServices } from './context.js';
+import { CliContext, type HostedRun } from './context.js';
 import { forwardToServe } from './control/client.js';
 import { forwardedEnv, PROTOCOL } from './control/protocol.js';
 import { resolve } from 'node:path';
@@ -86,15 +86,6 @@ function optionError(error: Error & { code?: string }) {
   return domainError('VALIDATION', { key: 'cli.badOption', params: { detail } });
 }
 
-/** A command line that reached a running `serve` over its control socket, run inside it. */
-export interface HostedRun {
-  readonly dataDir: string;
-  readonly databaseUrl?: string;
-  readonly cwd: string;
-  readonly osUser: string;
-  readonly services: HostedServices;
-}
-
 /**
  * The words to hand to a running `serve`: the command, then the user's words with every file
  * made absolute (serve's working folder is not the user's) and the store's location left out
@@ -143,7 +134,7 @@ export async function run(argv: readonly string[], io: Io = processIo, hosted?: 
   const langValue = values.lang ?? io.env.ANYQTAMA_LANG;
   const dataDir = hosted ? hosted.dataDir : resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
   const databaseUrl = hosted ? hosted.databaseUrl : (typeof values['database-url'] === 'string' ? values['database-url'] : io.env.ANYQTAMA_DATABASE_URL)?.trim() || undefined;
-  const extras = hosted ? { host: hosted.services, cwd: hosted.cwd, osUser: hosted.osUser } : {};
+  const extras = hosted ? { host: hosted.services, cwd: hosted.cwd, osUser: hosted.osUser, dispatch: run } : { dispatch: run };
   const ctx = new CliContext(io, lang, values.json === true, dataDir, `anyqtama ${argv.join(' ')}`, databaseUrl, extras);
   // For `pdf`, --lang is the document's language (kk, ru or both on one page): the command checks it.
   const documentLang = command?.langMayBeBoth === true && values.lang !== undefined;

@@ -1,5 +1,6 @@
 import type { Text } from './i18n/text.js';
 import type { State } from './request.js';
+import { REFUSAL_CODES, type RefusalCode } from './refusal-codes.js';
 
 /**
  * The refusal catalogue of SPEC §4. Codes are SPEC's proposals; the seeds give exact wording only
@@ -7,10 +8,7 @@ import type { State } from './request.js';
  * ("… бас тарту туралы хабарлама"). We turn those subjects into full sentences a citizen reads,
  * keeping the seeds' own terms (ЭЦҚ, ЖТ ММБ, БНАЖ, Стандарттың 11-тармағы).
  */
-export const REFUSAL_CODES = [
-  'R1', 'R2', 'R3', 'R4a', 'R4b', 'R5a', 'R5b', 'R5c', 'R5d', 'R6', 'R6b', 'R7', 'R8', 'R9', 'R10',
-] as const;
-export type RefusalCode = (typeof REFUSAL_CODES)[number];
+export { REFUSAL_CODES, type RefusalCode } from './refusal-codes.js';
 
 /**
  * `intake`: before registration, the request never gets a number (a message on screen);

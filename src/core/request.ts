@@ -1,5 +1,5 @@
 import type { Lang } from './i18n/text.js';
-import type { RefusalCode } from './refusals.js';
+import type { RefusalCode } from './refusal-codes.js';
 import type { Channel, ServiceId, TemplateId } from './services/types.js';
 
 /** Request states of SPEC §3.2. Names are ours; the seeds' labels are in messages/lifecycle.ts. */

@@ -143,7 +143,8 @@ export function rejectionLine(reason: unknown): string {
  * clerks' screens and the bot listen to.
  */
 async function startControl(ctx: CliContext, services: HostedTuiServices, log: (line: string) => void, loginDisabled: (login: string) => void): Promise<{ close(): Promise<void> } | null> {
-  const { run } = await import('../main.js');
+  const run = ctx.dispatch;
+  if (!run) return null;
   const { startControlServer } = await import('../control/server.js');
   const started = await startControlServer({
     dataDir: ctx.dataDir,

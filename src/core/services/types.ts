@@ -1,6 +1,6 @@
 import type { FormDef } from '../forms/field.js';
 import type { Text } from '../i18n/text.js';
-import type { RefusalCode } from '../refusals.js';
+import type { RefusalCode } from '../refusal-codes.js';
 
 export const SERVICE_IDS = [
   'archive-certificate',
