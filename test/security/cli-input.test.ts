@@ -223,10 +223,5 @@ describe('the helper itself', () => {
   });
 });
 
-describe('terminal escapes entered through submit --data', () => {
-  // The core sanitiser (C0/C1 controls but newline and tab, bidi overrides U+202A–U+202E and
-  // U+2066–U+2069) is another engineer's, applied at core intake and in the terminal's drawing;
-  // this side only reads the file. Their test asserts what a clerk sees for
-  // `ESC]0;PWNED BEL`, `ESC[31m` and U+202E in a free-text answer submitted here.
-  it.todo('an OSC title, SGR colours and U+202E in a free-text answer never reach a clerk\'s terminal raw (core sanitiser)');
-});
+// Escape sequences and bidi overrides entered through `submit --data` are covered end to end in
+// privacy-terminal-escapes.test.ts (stored clean, drawn inert over SSH, printed inert by `status`).
