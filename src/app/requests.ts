@@ -19,7 +19,7 @@ import type { BlobStore, ChangeFeed, ListFilter, Page, RequestStore, RequestSumm
 import { orUnavailable } from './unavailable.js';
 import { localDate, type Clock } from './clock.js';
 import { intakeChecks } from './intake.js';
-import { checkAttachments, type NewAttachment } from './attachments.js';
+import { checkAttachments, isStored, type AttachmentInput } from './attachments.js';
 import type { DocumentService } from '../documents/service.js';
 import type { Credential } from '../documents/pki/pkcs12.js';
 
@@ -31,7 +31,8 @@ export interface SubmitInput {
   readonly lang: Lang;
   /** Provider office; chosen automatically when only one provides the service (in the actor's region). */
   readonly office?: string;
-  readonly attachments?: readonly NewAttachment[];
+  /** New files, or files the bot already stored (by hash): those are not stored again. */
+  readonly attachments?: readonly AttachmentInput[];
   readonly paperDocuments?: readonly string[];
   /** The phone Telegram verified for the citizen (bot channel). */
   readonly verifiedPhone?: string;
@@ -163,7 +164,9 @@ export class RequestService {
 
       const saved = input.draftId ? await this.savedDraft(input.draftId, service, office.value) : ok(null);
       if (!saved.ok) return saved;
-      const fresh = await this.buildDraft(input, service, office.value, answers, now);
+      const built = await this.buildDraft(input, service, office.value, answers, now);
+      if (!built.ok) return built;
+      const fresh = built.value;
       const draft = saved.value ? { ...fresh, id: saved.value.id, createdAt: saved.value.createdAt, attachments: [...saved.value.attachments, ...fresh.attachments] } : fresh;
       const keep = (next: Request) =>
         saved.value ? this.store.save({ ...next, version: saved.value.version + 1 }, saved.value.version) : this.store.create({ ...next, version: 1 });
@@ -196,15 +199,26 @@ export class RequestService {
     return (await this.store.list({ states: ['DRAFT'], receivedBy: organisationId, order: 'updated', limit: 50 })).items;
   }
 
-  private async buildDraft(input: SubmitInput, service: ServiceDef, office: string, answers: Record<string, unknown>, now: string): Promise<Request> {
+  private async buildDraft(input: SubmitInput, service: ServiceDef, office: string, answers: Record<string, unknown>, now: string): Promise<Result<Request>> {
     const attachments: Attachment[] = [];
     for (const file of input.attachments ?? []) {
-      const sha256 = await this.store.putBlob(file.content);
+      let sha256: string;
+      let size: number;
+      if (isStored(file)) {
+        // Kept when it arrived; only its presence (and size) is checked, the content is not read.
+        if ((await this.store.blobSize(file.sha256)) !== file.size) {
+          return fail(domainError('VALIDATION', { key: 'app.attachmentGone', params: { name: safeText(file.name) } }));
+        }
+        ({ sha256, size } = file);
+      } else {
+        sha256 = await this.store.putBlob(file.content);
+        size = file.content.byteLength;
+      }
       // A file's name is typed by whoever sent it and drawn on clerks' terminals (core/text-safety.ts).
-      attachments.push({ name: safeText(file.name), mediaType: file.mediaType, size: file.content.byteLength, sha256, ...(file.documentId ? { documentId: file.documentId } : {}), addedAt: now, addedBy: input.actor.login });
+      attachments.push({ name: safeText(file.name), mediaType: file.mediaType, size, sha256, ...(file.documentId ? { documentId: file.documentId } : {}), addedAt: now, addedBy: input.actor.login });
     }
     const applicant = (answers.applicant ?? {}) as Record<string, string>;
-    return {
+    return ok({
       id: input.requestId ?? this.newId(),
       number: null,
       version: 1,
@@ -230,7 +244,7 @@ export class RequestService {
       history: [],
       outbox: [],
       ...(input.contact ? { contact: input.contact } : {}),
-    };
+    });
   }
 
   /**
@@ -246,7 +260,9 @@ export class RequestService {
       const files = checkAttachments(input.attachments ?? []);
       if (!files.ok) return files;
       const answers = (input.answers && typeof input.answers === 'object' ? input.answers : {}) as Record<string, unknown>;
-      const fresh = await this.buildDraft(input, service, office.value, answers, this.moment().now);
+      const built = await this.buildDraft(input, service, office.value, answers, this.moment().now);
+      if (!built.ok) return built;
+      const fresh = built.value;
       if (!input.draftId) return this.announce(await this.store.create(fresh));
       const saved = await this.savedDraft(input.draftId, service, office.value);
       if (!saved.ok) return saved;

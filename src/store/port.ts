@@ -269,6 +269,8 @@ export interface BlobStore {
   /** Stores content by its SHA-256 and returns the hash; storing the same content twice is a no-op. */
   putBlob(content: Uint8Array): Promise<string>;
   getBlob(sha256: string): Promise<Uint8Array | null>;
+  /** The stored content's size in bytes, or null when nothing is stored under that hash: read without the content. */
+  blobSize(sha256: string): Promise<number | null>;
 }
 
 /** The citizen bot's conversations. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
 import { RequestService } from '../../src/app/requests.js';
 import { loadReference } from '../../src/config/reference.js';
@@ -112,6 +112,22 @@ describe('registering a request', () => {
     expect(Buffer.from((await store.getBlob(a.sha256))!).toString()).toBe('%PDF-1.4 scan');
     const bad = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk, lang: 'kk', attachments: [{ name: 'virus.exe', mediaType: 'application/octet-stream', content }] });
     expect(!bad.ok && bad.error.message.key).toBe('app.attachmentType');
+  });
+
+  it('files a file already stored (a bot upload) by its hash: not read back, not stored again; a missing one is named', async () => {
+    const content = Buffer.from('%PDF-1.4 photo of a passport');
+    const sha256 = await store.putBlob(content);
+    const reads = vi.spyOn(store, 'getBlob');
+    const writes = vi.spyOn(store, 'putBlob');
+    const stored = { name: 'passport.pdf', mediaType: 'application/pdf', sha256, size: content.byteLength, documentId: 'identity-document' };
+    const r = await service.submit({ serviceId: 'archive-certificate', channel: 'bot', answers: exampleAnswers('archive-certificate'), actor: citizen, lang: 'ru', office: 'kzo-archives', attachments: [stored] });
+    expect(r.ok && r.value.attachments.map((a) => [a.name, a.sha256, a.size])).toEqual([['passport.pdf', sha256, content.byteLength]]);
+    expect(reads).not.toHaveBeenCalled();
+    expect(writes).not.toHaveBeenCalled();
+    const gone = await service.submit({ serviceId: 'archive-certificate', channel: 'bot', answers: exampleAnswers('archive-certificate'), actor: citizen, lang: 'ru', office: 'kzo-archives', attachments: [{ ...stored, sha256: 'f'.repeat(64) }] });
+    expect(!gone.ok && render('ru', gone.error.message)).toBe('Файл «passport.pdf» не найден на сервере. Отправьте его ещё раз.');
+    const tooBig = await service.submit({ serviceId: 'archive-certificate', channel: 'bot', answers: exampleAnswers('archive-certificate'), actor: citizen, lang: 'ru', office: 'kzo-archives', attachments: [{ ...stored, size: 21 * 1024 * 1024 }] });
+    expect(!tooBig.ok && tooBig.error.message.key).toBe('app.attachmentSize');
   });
 });
 

@@ -49,7 +49,7 @@ const PARTS = {
   RequestStore: ['create', 'save', 'nextSequence', 'sweepDrafts'],
   OutboxStore: ['pendingOutbox', 'claimOutbox', 'releaseOutbox', 'outboxProgress', 'ackOutbox'],
   UserStore: ['listUsers', 'getUser', 'putUser'],
-  BlobStore: ['putBlob', 'getBlob'],
+  BlobStore: ['putBlob', 'getBlob', 'blobSize'],
   ChatStore: ['getChat', 'putChat', 'sweepChats'],
   AuditStore: ['appendAudit', 'listAudit'],
   StoreScans: ['scanRequests', 'scanBlobs', 'scanChats'],

@@ -208,6 +208,10 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(Buffer.from((await store.getBlob(hash))!).toString()).toBe('scan of an identity card');
       expect(await store.getBlob('0'.repeat(64))).toBeNull();
       expect(await store.getBlob('../../etc/passwd')).toBeNull();
+      // The size is read without the content (a bot upload is not read back to be filed).
+      expect(await store.blobSize(hash)).toBe(content.byteLength);
+      expect(await store.blobSize('0'.repeat(64))).toBeNull();
+      expect(await store.blobSize('../../etc/passwd')).toBeNull();
     });
 
     it('keeps every call-centre look-up in the audit log, across a restart, newest first', async () => {

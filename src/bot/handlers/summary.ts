@@ -34,11 +34,8 @@ async function submit(turn: Turn, flow: ApplyFlow): Promise<void> {
     turn.say(pick(confirmed.error.message, turn.lang));
     return ask(turn, turn.set(flow, { stage: 'form', form: confirmed.error.state }));
   }
-  const attachments = [];
-  for (const f of flow.files) {
-    const content = await turn.deps.store.getBlob(f.sha256);
-    if (content) attachments.push({ name: f.name, mediaType: f.mediaType, content, documentId: f.document });
-  }
+  // Each file was stored when it arrived: filed by its hash, not read back and stored again.
+  const attachments = flow.files.map((f) => ({ name: f.name, mediaType: f.mediaType, sha256: f.sha256, size: f.size, documentId: f.document }));
   turn.replies.push({ kind: 'action', action: 'typing' });
   const phone = turn.changes.phone ?? turn.chat.phone;
   const result = await turn.deps.requests.submit({

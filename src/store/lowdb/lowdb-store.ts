@@ -281,7 +281,7 @@ export class LowdbStore implements Store {
   async putBlob(content: Uint8Array): Promise<string> {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const path = this.blobPath(sha256);
-    if (!(await readFile(path).then(() => true, () => false))) {
+    if (!(await stat(path).then(() => true, () => false))) {
       await onDisk(async () => {
         await makeDir(join(this.dir, 'blobs', sha256.slice(0, 2)));
         await writeFileDurably(path, content);
@@ -293,6 +293,11 @@ export class LowdbStore implements Store {
   async getBlob(sha256: string): Promise<Uint8Array | null> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
     return readFile(this.blobPath(sha256)).catch(() => null);
+  }
+
+  async blobSize(sha256: string): Promise<number | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    return stat(this.blobPath(sha256)).then((s) => (s.isFile() ? s.size : null), () => null);
   }
 
   /**

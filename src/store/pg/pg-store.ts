@@ -318,6 +318,12 @@ export class PgStore implements Store {
     return found.rows[0]?.content ?? null;
   }
 
+  async blobSize(sha256: string): Promise<number | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    const found = await this.q<{ size: string | number }>('SELECT size FROM blobs WHERE sha256 = $1', [sha256]);
+    return found.rows[0] ? Number(found.rows[0].size) : null;
+  }
+
   async getChat(chatId: number): Promise<BotChat | null> {
     if (!Number.isSafeInteger(chatId)) return null;
     return (await this.q<{ doc: BotChat }>('SELECT doc FROM chats WHERE chat_id = $1', [chatId])).rows[0]?.doc ?? null;

@@ -48,6 +48,11 @@ export const appMessages = {
     en: 'File "{name}" is too large: at most {mb} MB.',
   },
   'app.attachmentEmpty': { kk: '«{name}» файлы бос.', ru: 'Файл «{name}» пустой.', en: 'File "{name}" is empty.' },
+  'app.attachmentGone': {
+    kk: '«{name}» файлы серверде табылмады. Оны қайта жіберіңіз.',
+    ru: 'Файл «{name}» не найден на сервере. Отправьте его ещё раз.',
+    en: 'File "{name}" was not found on the server. Please send it again.',
+  },
   'app.unknownUser': {
     kk: '«{login}» деген пайдаланушы жоқ. Тізім: `anyqtama users`.',
     ru: 'Пользователя «{login}» нет. Список: `anyqtama users`.',
