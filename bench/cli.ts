@@ -5,7 +5,7 @@
  * time of N rounds, the ratio to `node -e 0`'s median, and the mean CPU time of the child (user +
  * system, from /proc: what other load on the machine inflates less).
  *
- *   npm run build && npm run bench:cli [-- --runs 21 --bin path/to/bin/anyqtama.js]
+ *   npm run build && npm run bench:cli [-- --runs 21 --bin path/to/bin/anyqtama.js --only iin,status]
  *
  * `status` and `lookup` read a store seeded by `demo` beforehand (not timed); `demo` itself is
  * timed on a new empty folder each round, at the production password cost.
@@ -53,9 +53,9 @@ function timed(command: readonly string[], env: NodeJS.ProcessEnv): { wallMs: nu
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, bin: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, bin: { type: 'string' }, only: { type: 'string' } } });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: bench/cli [--runs N] [--bin path/to/bin/anyqtama.js]');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: bench/cli [--runs N] [--bin path/to/bin/anyqtama.js] [--only iin,due,services,status,lookup,demo]');
   const bin = resolve(values.bin ?? join(PROJECT, 'bin', 'anyqtama.js'));
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ANYQTAMA_')) env[k] = v;
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const seeded = join(root, 'seeded');
     timed([bin, 'demo', '--data-dir', seeded], env);
     const number = (JSON.parse(readFileSync(join(seeded, 'demo.json'), 'utf8')) as { requests: string[] }).requests[0]!;
-    const cases: readonly Case[] = [
+    const all: readonly Case[] = [
       { name: 'node -e 0', args: () => ['-e', '0'] },
       { name: 'iin', args: () => [bin, 'iin', '900101300126'] },
       { name: 'due', args: () => [bin, 'due', '--from', '2026-11-20', '--days', '15', '--working'] },
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       { name: 'lookup', args: () => [bin, 'lookup', number, '--as', 'callcentre', '--data-dir', seeded] },
       { name: 'demo (empty dir)', args: (round) => [bin, 'demo', '--data-dir', join(root, `demo-${round}`)] },
     ];
+    const only = values.only?.split(',');
+    const cases = all.filter((c, i) => i === 0 || !only || only.includes(c.name.split(' ')[0]!));
     const wall = cases.map((): number[] => []);
     const cpu = cases.map((): number[] => []);
     for (let round = 0; round < runs; round++) {
