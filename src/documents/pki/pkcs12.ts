@@ -1,9 +1,8 @@
 import { createHash, createHmac, createPrivateKey, randomBytes, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type forge from 'node-forge';
-import asn1 from 'node-forge/lib/asn1.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { children, fromDer, integerNode, primitiveBytes, readOid, toDer, type Asn1 } from './der.js';
+import { asn1, Class, Type, forge as forgeLib } from './forge.js';
 
 /** A member of staff's signing key with its certificate, as opened from their PKCS#12 file. */
 export interface Credential {
@@ -21,15 +20,6 @@ export interface Credential {
 export type Pkcs12Problem = 'not-pkcs12' | 'wrong-passphrase' | 'no-key' | 'no-certificate' | 'key-mismatch';
 
 /**
- * The whole of node-forge (its PKCS#12 reader, ciphers and digests: some 80 ms to load) is loaded
- * when a key file is first opened or made, not by every command that imports this file on the
- * way to another (`status`, `pdf`); a synchronous require keeps this module's functions synchronous.
- */
-const require = createRequire(import.meta.url);
-let forgeLoaded: typeof forge | undefined;
-const forgeLib = (): typeof forge => (forgeLoaded ??= require('node-forge') as typeof forge);
-
-/**
  * Opens a PKCS#12 file with node-forge (node cannot read PKCS#12) and hands the key and
  * certificates over to node's crypto. Reads what OpenSSL 3 writes by default (PBES2 with AES-256
  * and a SHA-256 MAC) as well as the older 3DES/SHA-1 files.
@@ -38,7 +28,7 @@ export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credent
   let pfx: Asn1;
   try {
     // Not strict: PKCS#12 files from some tools use BER indefinite lengths.
-    pfx = asn1.fromDer(Buffer.from(file).toString('binary'), false);
+    pfx = asn1().fromDer(Buffer.from(file).toString('binary'), false);
   } catch {
     return fail('not-pkcs12');
   }
@@ -63,7 +53,7 @@ export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credent
 function decrypt(pfx: Asn1, passphrase: string): { pfx: forge.pkcs12.Pkcs12Pfx } | { problem: string } {
   const forge = forgeLib();
   const [version, authSafe] = children(pfx, 'PFX');
-  const withoutMac = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [version!, authSafe!]);
+  const withoutMac = asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, [version!, authSafe!]);
   let problem = '';
   for (const password of new Set([forge.util.encodeUtf8(passphrase), passphrase])) {
     try {
@@ -93,14 +83,14 @@ function checkMac(pfx: Asn1, passphrase: string): 'ok' | 'absent' | 'mismatch' |
     const [digestInfo, salt, iterations] = children(macData, 'MacData');
     const [algorithm, mac] = children(digestInfo, 'DigestInfo');
     const digest = MAC_DIGESTS[readOid(children(algorithm, 'AlgorithmIdentifier')[0], 'MAC algorithm')];
-    const count = iterations ? Number(`0x${primitiveBytes(iterations, asn1.Type.INTEGER, 'iterations').toString('hex')}`) : 1;
+    const count = iterations ? Number(`0x${primitiveBytes(iterations, Type.INTEGER, 'iterations').toString('hex')}`) : 1;
     if (!digest || !(count >= 1 && count <= MAX_MAC_ITERATIONS)) return 'malformed';
     const forge = forgeLib();
-    const macSalt = forge.util.createBuffer(primitiveBytes(salt, asn1.Type.OCTETSTRING, 'macSalt').toString('binary'));
+    const macSalt = forge.util.createBuffer(primitiveBytes(salt, Type.OCTETSTRING, 'macSalt').toString('binary'));
     const md = digest.forge();
     const key = forge.pkcs12.generateKey(passphrase, macSalt, 3, count, md.digestLength, md);
     const expected = createHmac(digest.name, Buffer.from(key.getBytes(), 'binary')).update(data).digest();
-    const actual = primitiveBytes(mac, asn1.Type.OCTETSTRING, 'MAC');
+    const actual = primitiveBytes(mac, Type.OCTETSTRING, 'MAC');
     return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'ok' : 'mismatch';
   } catch {
     return 'malformed';
@@ -110,7 +100,7 @@ function checkMac(pfx: Asn1, passphrase: string): 'ok' | 'absent' | 'mismatch' |
 /** An OCTET STRING's bytes; BER allows it to be sent in constructed pieces. */
 function octetStringContent(node: Asn1 | undefined): Buffer {
   if (node && Array.isArray(node.value)) return Buffer.concat(node.value.map(octetStringContent));
-  return primitiveBytes(node, asn1.Type.OCTETSTRING, 'content');
+  return primitiveBytes(node, Type.OCTETSTRING, 'content');
 }
 
 function credentialIn(pfx: forge.pkcs12.Pkcs12Pfx): Result<Credential, Pkcs12Problem> {
@@ -176,14 +166,13 @@ const P12 = {
 } as const;
 const MAC_ITERATIONS = 2048;
 
-const { Class, Type } = asn1;
-const seq = (items: Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
-const oid = (id: string) => asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(id).getBytes());
-const octets = (bytes: Buffer) => asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
-const explicit0 = (node: Asn1) => asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [node]);
+const seq = (items: Asn1[]) => asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+const oid = (id: string) => asn1().create(Class.UNIVERSAL, Type.OID, false, asn1().oidToDer(id).getBytes());
+const octets = (bytes: Buffer) => asn1().create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
+const explicit0 = (node: Asn1) => asn1().create(Class.CONTEXT_SPECIFIC, 0, true, [node]);
 // forge writes a BMPSTRING's JavaScript string as UTF-16BE itself.
-const bmpString = (text: string) => asn1.create(Class.UNIVERSAL, Type.BMPSTRING, false, text);
-const attribute = (id: string, value: Asn1) => seq([oid(id), asn1.create(Class.UNIVERSAL, Type.SET, true, [value])]);
+const bmpString = (text: string) => asn1().create(Class.UNIVERSAL, Type.BMPSTRING, false, text);
+const attribute = (id: string, value: Asn1) => seq([oid(id), asn1().create(Class.UNIVERSAL, Type.SET, true, [value])]);
 const dataContentInfo = (safeContents: Asn1) => seq([oid(P12.data), explicit0(octets(toDer(safeContents)))]);
 
 /**
@@ -206,7 +195,7 @@ export function makePkcs12(contents: Pkcs12Contents): Buffer {
   const authenticatedSafe = toDer(seq([dataContentInfo(seq(certificates)), dataContentInfo(seq([key]))]));
   return toDer(
     seq([
-      asn1.create(Class.UNIVERSAL, Type.INTEGER, false, '\x03'),
+      asn1().create(Class.UNIVERSAL, Type.INTEGER, false, '\x03'),
       seq([oid(P12.data), explicit0(octets(authenticatedSafe))]),
       macData(authenticatedSafe, contents.passphrase),
     ]),
@@ -214,7 +203,7 @@ export function makePkcs12(contents: Pkcs12Contents): Buffer {
 }
 
 function safeBag(bagId: string, value: Asn1, attributes: Asn1[]): Asn1 {
-  const set = attributes.length > 0 ? [asn1.create(Class.UNIVERSAL, Type.SET, true, attributes)] : [];
+  const set = attributes.length > 0 ? [asn1().create(Class.UNIVERSAL, Type.SET, true, attributes)] : [];
   return seq([oid(bagId), explicit0(value), ...set]);
 }
 
@@ -224,6 +213,6 @@ function macData(authenticatedSafe: Buffer, passphrase: string): Asn1 {
   const forge = forgeLib();
   const key = forge.pkcs12.generateKey(passphrase, forge.util.createBuffer(salt.toString('binary')), 3, MAC_ITERATIONS, 32, forge.md.sha256.create());
   const mac = createHmac('sha256', Buffer.from(key.getBytes(), 'binary')).update(authenticatedSafe).digest();
-  const digestInfo = seq([seq([oid(P12.sha256), asn1.create(Class.UNIVERSAL, Type.NULL, false, '')]), octets(mac)]);
+  const digestInfo = seq([seq([oid(P12.sha256), asn1().create(Class.UNIVERSAL, Type.NULL, false, '')]), octets(mac)]);
   return seq([digestInfo, octets(salt), integerNode(MAC_ITERATIONS.toString(16))]);
 }
