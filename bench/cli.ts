@@ -3,9 +3,10 @@
  * against `node -e 0` measured in the same run. Every round runs each command once, in turn, so
  * a machine that gets busier halfway slows all of them alike; the table shows the median wall
  * time of N rounds, the ratio to `node -e 0`'s median, and the mean CPU time of the child (user +
- * system, from /proc: what other load on the machine inflates less).
+ * system, from /proc: what other load on the machine inflates less). Given --bin more than once,
+ * the builds take turns in every round, so a before and an after are measured in the same run.
  *
- *   npm run build && npm run bench:cli [-- --runs 21 --bin path/to/bin/anyqtama.js --only iin,status]
+ *   npm run build && npm run bench:cli [-- --runs 21 --bin /tmp/base/bin/anyqtama.js --bin bin/anyqtama.js --only iin,status]
  *
  * `status` and `lookup` read a store seeded by `demo` beforehand (not timed); `demo` itself is
  * timed on a new empty folder each round, at the production password cost.
@@ -52,48 +53,59 @@ function timed(command: readonly string[], env: NodeJS.ProcessEnv): { wallMs: nu
   return { wallMs, cpuMs: childrenCpuMs() - cpu };
 }
 
+/** The commands timed, for one build: `seeded` holds that build's own demo (status, lookup read it). */
+function casesOf(bin: string, seeded: string, number: string, root: string, tag: number): readonly Case[] {
+  return [
+    { name: 'iin', args: () => [bin, 'iin', '900101300126'] },
+    { name: 'due', args: () => [bin, 'due', '--from', '2026-11-20', '--days', '15', '--working'] },
+    { name: 'services', args: () => [bin, 'services'] },
+    { name: 'status', args: () => [bin, 'status', number, '--data-dir', seeded] },
+    { name: 'lookup', args: () => [bin, 'lookup', number, '--as', 'callcentre', '--data-dir', seeded] },
+    { name: 'demo (empty dir)', args: (round) => [bin, 'demo', '--data-dir', join(root, `demo-${tag}-${round}`)] },
+  ];
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, bin: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, bin: { type: 'string', multiple: true }, only: { type: 'string' } } });
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: bench/cli [--runs N] [--bin path/to/bin/anyqtama.js] [--only iin,due,services,status,lookup,demo]');
-  const bin = resolve(values.bin ?? join(PROJECT, 'bin', 'anyqtama.js'));
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: bench/cli [--runs N] [--bin path/to/bin/anyqtama.js]… [--only iin,due,services,status,lookup,demo]');
+  const bins = (values.bin ?? [join(PROJECT, 'bin', 'anyqtama.js')]).map((b) => resolve(b));
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ANYQTAMA_')) env[k] = v;
   env.ANYQTAMA_NOW = NOW;
   const root = mkdtempSync(join(tmpdir(), 'anyqtama-bench-cli-'));
   try {
-    const seeded = join(root, 'seeded');
-    timed([bin, 'demo', '--data-dir', seeded], env);
-    const number = (JSON.parse(readFileSync(join(seeded, 'demo.json'), 'utf8')) as { requests: string[] }).requests[0]!;
-    const all: readonly Case[] = [
-      { name: 'node -e 0', args: () => ['-e', '0'] },
-      { name: 'iin', args: () => [bin, 'iin', '900101300126'] },
-      { name: 'due', args: () => [bin, 'due', '--from', '2026-11-20', '--days', '15', '--working'] },
-      { name: 'services', args: () => [bin, 'services'] },
-      { name: 'status', args: () => [bin, 'status', number, '--data-dir', seeded] },
-      { name: 'lookup', args: () => [bin, 'lookup', number, '--as', 'callcentre', '--data-dir', seeded] },
-      { name: 'demo (empty dir)', args: (round) => [bin, 'demo', '--data-dir', join(root, `demo-${round}`)] },
-    ];
     const only = values.only?.split(',');
-    const cases = all.filter((c, i) => i === 0 || !only || only.includes(c.name.split(' ')[0]!));
-    const wall = cases.map((): number[] => []);
-    const cpu = cases.map((): number[] => []);
+    // Row 0 is `node -e 0`; then each build's commands. Every round runs every row once, in turn.
+    const rows: { bin: string; c: Case }[] = [{ bin: 'node', c: { name: 'node -e 0', args: () => ['-e', '0'] } }];
+    bins.forEach((bin, tag) => {
+      const seeded = join(root, `seeded-${tag}`);
+      timed([bin, 'demo', '--data-dir', seeded], env);
+      const number = (JSON.parse(readFileSync(join(seeded, 'demo.json'), 'utf8')) as { requests: string[] }).requests[0]!;
+      for (const c of casesOf(bin, seeded, number, root, tag)) if (!only || only.includes(c.name.split(' ')[0]!)) rows.push({ bin, c });
+    });
+    const wall = rows.map((): number[] => []);
+    const cpu = rows.map((): number[] => []);
     for (let round = 0; round < runs; round++) {
-      cases.forEach((c, i) => {
+      rows.forEach(({ c }, i) => {
         const t = timed(c.args(round), env);
         wall[i]!.push(t.wallMs);
         cpu[i]!.push(t.cpuMs);
       });
-      rmSync(join(root, `demo-${round}`), { recursive: true, force: true });
+      bins.forEach((_, tag) => rmSync(join(root, `demo-${tag}-${round}`), { recursive: true, force: true }));
     }
     const base = median(wall[0]!);
-    console.log(`node ${process.version}, ${runs} rounds, ${bin}`);
-    console.log(['command'.padEnd(18), 'median ms', '× node -e 0', 'CPU ms'].map((c, i) => (i ? c.padStart(12) : c)).join(' '));
-    cases.forEach((c, i) => {
-      const m = median(wall[i]!);
-      const meanCpu = cpu[i]!.reduce((a, b) => a + b, 0) / runs;
-      console.log([c.name.padEnd(18), m.toFixed(0).padStart(12), (m / base).toFixed(2).padStart(12), meanCpu.toFixed(0).padStart(12)].join(' '));
-    });
+    console.log(`node ${process.version}, ${runs} rounds; node -e 0: median ${base.toFixed(0)} ms, CPU ${(cpu[0]!.reduce((a, b) => a + b, 0) / runs).toFixed(0)} ms`);
+    for (const bin of bins) {
+      console.log(`\n${bin}`);
+      console.log(['command'.padEnd(18), 'median ms', '× node -e 0', 'CPU ms'].map((c, i) => (i ? c.padStart(12) : c)).join(' '));
+      rows.forEach((row, i) => {
+        if (row.bin !== bin) return;
+        const m = median(wall[i]!);
+        const meanCpu = cpu[i]!.reduce((a, b) => a + b, 0) / runs;
+        console.log([row.c.name.padEnd(18), m.toFixed(0).padStart(12), (m / base).toFixed(2).padStart(12), meanCpu.toFixed(0).padStart(12)].join(' '));
+      });
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
