@@ -38,7 +38,7 @@ function shown(row: FormRow, value: RawValue | undefined, lang: Lang): { text: s
   if (value === undefined || value === '') {
     return row.kind === 'choice' || row.kind === 'boolean' ? { text: t(lang, 'tuiForm.choose'), placeholder: true } : { text: '', placeholder: false };
   }
-  if (row.kind === 'boolean') return { text: t(lang, value ? 'tuiForm.yes' : 'tuiForm.no'), placeholder: false };
+  if (row.kind === 'boolean') return { text: t(lang, value ? 'common.yes' : 'common.no'), placeholder: false };
   if (row.kind === 'choice') {
     const choice = (row.field as ChoiceField).choices.find((c) => c.value === value);
     return { text: choice ? pick(choice.label, lang) : String(value), placeholder: false };
@@ -62,7 +62,7 @@ export function rowLine(row: FormRow, s: EditorState, ctx: LineContext): Line {
   const room = ctx.width - width(mark);
   if (row.type !== 'field') {
     const text =
-      row.type === 'item' ? t(ctx.lang, 'tuiForm.row', { n: row.index ?? 0 })
+      row.type === 'item' ? t(ctx.lang, 'form.row', { n: row.index ?? 0 })
       : row.type === 'add' ? t(ctx.lang, 'tuiForm.addRow', { count: row.index ?? 0, max: (row.field as GroupField).repeat?.max ?? 0 })
       : pick(row.label, ctx.lang);
     const head = truncate(indent + text, room);
@@ -131,7 +131,7 @@ export function detailLines(s: EditorState, row: FormRow | undefined, ctx: LineC
   if (row?.type === 'field' && row.kind === 'choice') {
     parts.push((row.field as ChoiceField).choices.map((c, i) => `${i + 1} ${pick(c.label, ctx.lang)}`).join(' · '));
   } else if (row?.type === 'field' && row.kind === 'boolean') {
-    parts.push(`1 ${t(ctx.lang, 'tuiForm.yes')} · 2 ${t(ctx.lang, 'tuiForm.no')}`);
+    parts.push(`1 ${t(ctx.lang, 'common.yes')} · 2 ${t(ctx.lang, 'common.no')}`);
   }
   const wrapped = wrap(parts.join(' · '), ctx.width - 2, lines);
   return Array.from({ length: lines }, (_, i) => [{ text: NO_MARK }, { text: wrapped[i] ?? '', style }]);
