@@ -63,6 +63,28 @@ export function deleteAt(root: Record<string, unknown>, path: Path): void {
   if (isRecord(parent) && typeof last === 'string') delete parent[last];
 }
 
+/**
+ * The answers with `value` at `path` (undefined removes it), leaving `root` as it was: only the
+ * sections and rows on the path are copied, so a keystroke does not copy the whole form.
+ */
+export function withAnswer(root: Record<string, unknown>, path: Path, value: unknown): Record<string, unknown> {
+  const out = { ...root };
+  let from: unknown = root;
+  let into: Record<string | number, unknown> = out;
+  for (const part of path.slice(0, -1)) {
+    const child = Array.isArray(from) || isRecord(from) ? (from as Record<string | number, unknown>)[part] : undefined;
+    const copy = Array.isArray(child) ? [...child] : isRecord(child) ? { ...child } : undefined;
+    // Beyond this point nothing exists yet: setAt makes it.
+    if (copy === undefined) break;
+    into[part] = copy;
+    into = copy as Record<string | number, unknown>;
+    from = child;
+  }
+  if (value === undefined) deleteAt(out, path);
+  else setAt(out, path, value);
+  return out;
+}
+
 /** An answer worth showing or submitting: not missing, not blank, not an empty section. */
 export function hasValue(value: unknown): boolean {
   if (value === undefined || value === null) return false;

@@ -1,7 +1,7 @@
 import { fieldAt, type FormDef, type GroupField } from '../field.js';
 import { formAnswers, newRow, shapeAnswers, type ScalarField } from './answers.js';
 import { arriveAtSummary, backTarget, forget, forgetRows, moveOn } from './move.js';
-import { deleteAt, getAt, hasValue, parsePath, setAt, type Path } from './paths.js';
+import { deleteAt, getAt, hasValue, parsePath, setAt, withAnswer, type Path } from './paths.js';
 import { SUMMARY, type QuestionnaireState, type Step } from './state.js';
 import { currentStep, stepsOf } from './steps.js';
 
@@ -48,15 +48,13 @@ export function asked(form: FormDef, state: QuestionnaireState): Asked {
 
 /** The answer (already read and normalised) to the field asked, and on to the next question. */
 export function answerField(form: FormDef, state: QuestionnaireState, at: Asked & { kind: 'field' }, value: unknown, today: string): QuestionnaireState {
-  const answers = structuredClone(state.answers);
-  setAt(answers, at.parts, value);
+  const answers = withAnswer(state.answers, at.parts, value);
   return moveOn(form, { ...state, at: at.step, answers }, at.step, today);
 }
 
 /** Leaves the (optional) field asked empty. */
 export function skipField(form: FormDef, state: QuestionnaireState, at: Asked & { kind: 'field' }, today: string): QuestionnaireState {
-  const answers = structuredClone(state.answers);
-  deleteAt(answers, at.parts);
+  const answers = withAnswer(state.answers, at.parts, undefined);
   return moveOn(form, { ...state, at: at.step, answers }, at.step, today);
 }
 
