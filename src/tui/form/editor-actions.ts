@@ -1,4 +1,4 @@
-import { collect, answerPath, newRow, removeRow as withoutRow, rowCount } from '../../core/forms/questionnaire/answers.js';
+import { answerPath, collect, newRow, removeRow as withoutRow, rowCount } from '../../core/forms/questionnaire/answers.js';
 import { checkAnswers } from '../../core/forms/questionnaire/check.js';
 import { getAt, parsePath, withAnswer } from '../../core/forms/questionnaire/paths.js';
 import { editText, readTyped } from '../../core/forms/questionnaire/read.js';
