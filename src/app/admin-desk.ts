@@ -6,6 +6,7 @@ import type { TrustStore } from '../documents/pki/trust.js';
 import { signatureProblem } from '../documents/service.js';
 import type { AuditStore, SigningKey, User, UserStore } from '../store/port.js';
 import { activeStaff, adminOf } from './access.js';
+import { keyOfLine } from './auth.js';
 import { auditCommand, type CommandOrigin } from './command-audit.js';
 import { hashPassword } from './passwords.js';
 import { activeAdmins, checkPassword, staffView, type NewStaff, type StaffView } from './staff.js';
@@ -74,7 +75,11 @@ export class AdminDesk {
 
   // Staff accounts
 
-  /** Every account, without password hashes or keys: for seeing who is who. */
+  /**
+   * Every account, without password hashes or keys: for seeing who is who. Like each read here
+   * (SSH key lines, one's own signing key, a key check with its passphrase) it asks no admin,
+   * as `anyqtama users` never did: whoever runs it owns the data folder.
+   */
   async staff(): Promise<StaffView[]> {
     return (await this.store.listUsers()).map(staffView);
   }
@@ -237,5 +242,5 @@ export interface SshKey {
   readonly fingerprint: string;
 }
 
-/** The key itself (its wire format in base64), without the comment: two lines of one key match. */
-const wireOf = (line: string) => line.trim().split(/\s+/)[1] ?? line;
+/** Two lines of one key match whatever their comments say. */
+const wireOf = (line: string) => keyOfLine(line) ?? line;
