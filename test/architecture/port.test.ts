@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { AdminDeskOptions } from '../../src/app/admin-desk.js';
 import type { StaffAuthenticator } from '../../src/app/auth.js';
 import type { CallCentreLookups } from '../../src/app/lookups.js';
 import type { RequestService } from '../../src/app/requests.js';
@@ -96,6 +97,10 @@ type Readers = keyof RequestReader;
 describe('each consumer is handed only the part of the store it uses', () => {
   it('staff log-in sees only staff accounts', () => {
     expectTypeOf<Reach<ConstructorParameters<typeof StaffAuthenticator>[0]>>().toEqualTypeOf<keyof UserStore>();
+  });
+
+  it('the admin desk changes staff accounts and writes audit lines, and reads no request', () => {
+    expectTypeOf<Reach<AdminDeskOptions['store']>>().toEqualTypeOf<keyof UserStore | 'appendAudit'>();
   });
 
   it('the call-centre look-up only writes and reads its audit lines (requests come through the request service)', () => {

@@ -6,7 +6,8 @@ import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
 import { diskErrorCode, StoreDiskFailed, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type User } from '../port.js';
 import { AuditLog } from './audit-log.js';
-import { DurableJsonFile, makeDir, readJson, writeFileDurably } from './durable-file.js';
+import { makeDir, readJson, writeFileDurably } from '../durable-file.js';
+import { DurableJsonFile } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
 import { DIR_MODE, tightenPermissions } from './permissions.js';
@@ -31,7 +32,7 @@ const FORMAT = 1;
 /**
  * The embedded store: one lowdb document per request (so a change rewrites ~2 KB, not the whole
  * store), an in-memory index made durable by a snapshot and journal (index-journal.ts), durable
- * atomic writes (durable-file.ts), and a lock so that only one process opens it.
+ * atomic writes (../durable-file.ts), and a lock so that only one process opens it.
  */
 export class LowdbStore implements Store {
   readonly kind = 'lowdb';
