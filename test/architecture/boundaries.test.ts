@@ -22,17 +22,9 @@ const forbidden = (target: string): boolean =>
  * goes. `file -> imported module` (without extension).
  */
 const ALLOWED = new Set([
-  // The decide screen unlocks the clerk's signing key itself (demo passphrase included) before it
-  // asks the request service to issue: the clerk desk should take the passphrase and sign.
-  'src/tui/screens/decide.tsx -> src/documents/keys',
-  'src/tui/screens/decide.tsx -> src/documents/pki/pkcs12',
   // `demo` keeps its "already seeded" marker with the embedded store's durable file writer: a file
   // helper that should live outside the adapter (the marker has nothing to do with lowdb).
   'src/cli/commands/demo.ts -> src/store/lowdb/durable-file',
-  // `act` (issue, refuse with a signature) opens the signing key from the store itself.
-  'src/cli/commands/status.ts -> src/documents/keys',
-  // `start` (the guided demo walk-through) opens the demo clerk's signing key itself to issue.
-  'src/cli/commands/start.ts -> src/documents/keys',
   // `keys add|check|trust|crl`: registers and opens keys, reads certificates and CRLs; an admin
   // desk for keys and trust would own these.
   'src/cli/commands/documents.ts -> src/documents/keys',
