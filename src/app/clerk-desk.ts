@@ -79,9 +79,8 @@ export class ClerkDesk {
    */
   async open(actor: Actor, ref: RequestRef): Promise<Result<Request>> {
     if ('id' in ref) {
-      const request = await this.store.get(ref.id);
-      if (!request) return fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number: ref.id } }));
-      return canOpen(actor, request) ? ok(request) : fail(forbidden(actor, request));
+      const found = await this.byId(ref.id);
+      return !found.ok || canOpen(actor, found.value) ? found : fail(forbidden(actor, found.value));
     }
     const summary = await byNumber(ref.number, (n) => this.store.summaryByNumber(n));
     if (!summary.ok) return summary;
@@ -92,13 +91,16 @@ export class ClerkDesk {
   /** The request in full for one who may open it; else (or with no one named) masked as the call-centre sees it. */
   view(viewer: Actor | null, ref: RequestRef): Promise<Result<{ request: Request; full: boolean }>> {
     return orUnavailable(async () => {
-      const found = 'id' in ref
-        ? await this.store.get(ref.id).then((r): Result<Request> => (r ? ok(r) : fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number: ref.id } }))))
-        : await byNumber(ref.number, (n) => this.store.getByNumber(n));
+      const found = 'id' in ref ? await this.byId(ref.id) : await byNumber(ref.number, (n) => this.store.getByNumber(n));
       if (!found.ok) return found;
       const full = viewer !== null && canOpen(viewer, found.value);
       return ok({ request: full ? found.value : maskRequest(found.value), full });
     });
+  }
+
+  private async byId(id: string): Promise<Result<Request>> {
+    const request = await this.store.get(id);
+    return request ? ok(request) : fail(domainError('NOT_FOUND', { key: 'store.notFound', params: { number: id } }));
   }
 
   /** The actor's work queue: the filter within their office's or centre's scope; nothing for a role without one. */
