@@ -22,14 +22,6 @@ const forbidden = (target: string): boolean =>
  * goes. `file -> imported module` (without extension).
  */
 const ALLOWED = new Set([
-  // The decide screen unlocks the clerk's signing key itself (demo passphrase included) before it
-  // asks the request service to issue: the clerk desk should take the passphrase and sign.
-  'src/tui/screens/decide.tsx -> src/documents/keys',
-  'src/tui/screens/decide.tsx -> src/documents/pki/pkcs12',
-  // `act` (issue, refuse with a signature) opens the signing key from the store itself.
-  'src/cli/commands/status.ts -> src/documents/keys',
-  // `start` (the guided demo walk-through) opens the demo clerk's signing key itself to issue.
-  'src/cli/commands/start.ts -> src/documents/keys',
 ]);
 
 const posix = (path: string) => path.split(sep).join('/');

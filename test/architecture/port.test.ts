@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AdminDeskOptions } from '../../src/app/admin-desk.js';
 import type { StaffAuthenticator } from '../../src/app/auth.js';
+import type { ClerkDesk } from '../../src/app/clerk-desk.js';
 import type { CallCentreLookups } from '../../src/app/lookups.js';
 import type { RequestService } from '../../src/app/requests.js';
 import type { RetentionStore } from '../../src/app/retention.js';
@@ -133,8 +134,12 @@ describe('each consumer is handed only the part of the store it uses', () => {
     expectTypeOf<Reach<CitizenBotOptions['store']>>().toEqualTypeOf<'getChat' | 'putChat' | Readers | keyof BlobStore | 'appendAudit' | keyof OutboxStore>();
   });
 
-  it('TUI screens can read requests but cannot write one', () => {
-    expectTypeOf<Reach<TuiServices['store']>>().toEqualTypeOf<Readers | 'listUsers'>();
+  it('the clerk desk reads requests and staff, and writes only through the request service', () => {
+    expectTypeOf<Reach<ConstructorParameters<typeof ClerkDesk>[1]>>().toEqualTypeOf<Readers | 'getUser' | 'listUsers'>();
+  });
+
+  it('TUI screens are handed desks, not the store', () => {
+    expectTypeOf<'store' extends keyof TuiServices ? true : false>().toEqualTypeOf<false>();
   });
 
   it('a checksum or copy of the store writes nothing to its source', () => {
