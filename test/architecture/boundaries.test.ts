@@ -1,14 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles } from './imports.js';
 
 // ARCHITECTURE.md: "Front-ends import no store adapter and no key code; the CLI's context is the
-// one place that wires adapters." TypeScript's own pre-processor lists a file's imports (static,
-// `import type`, re-exports and `import()`), so no parser of ours and no new dependency.
+// one place that wires adapters." Imports as TypeScript's pre-processor lists them (imports.ts).
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FRONT_ENDS = ['src/tui', 'src/bot', 'src/ssh', 'src/cli'];
 /** They open the store and build the services: wiring adapters is their job. */
 const WIRING = new Set(['src/cli/context.ts', 'src/cli/tui-services.ts']);
@@ -46,25 +41,6 @@ const ALLOWED = new Set([
   'src/cli/commands/migrate.ts -> src/store/pg/migrations',
   'src/cli/commands/migrate.ts -> src/store/pg/pg-store',
 ]);
-
-const posix = (path: string) => path.split(sep).join('/');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** The repository-relative modules (without extension) a file imports; packages are left out. */
-function importsOf(file: string): string[] {
-  const { importedFiles } = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
-  return importedFiles
-    .map((f) => f.fileName)
-    .filter((spec) => spec.startsWith('.'))
-    .map((spec) => posix(relative(ROOT, resolve(ROOT, dirname(file), spec))).replace(/\.(js|jsx|ts|tsx|mjs)$/, ''));
-}
 
 const files = FRONT_ENDS.flatMap(sourceFiles).filter((f) => !WIRING.has(f));
 const found = new Set(files.flatMap((file) => importsOf(file).filter(forbidden).map((target) => `${file} -> ${target}`)));

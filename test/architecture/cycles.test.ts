@@ -1,39 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sourceFiles } from './imports.js';
 
 // STYLE.md: the bot is a stack of small composers. An import loop among them (it was nine files,
 // through one type-only import) means no file can be read, tested or moved on its own. Type-only
-// imports count: they tie the files together for a reader just the same. Imports are listed by
-// TypeScript's own pre-processor, as boundaries.test.ts does.
+// imports count: they tie the files together for a reader just the same (imports.ts lists them).
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHECKED = ['src/bot'];
 
-const posix = (path: string) => path.split(sep).join('/');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** The source files a file imports (static, `import type`, re-exports, `import()`), as repository paths. */
-function importsOf(file: string): string[] {
-  const { importedFiles } = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
-  return importedFiles
-    .map((f) => f.fileName)
-    .filter((spec) => spec.startsWith('.'))
-    .map((spec) => posix(relative(ROOT, resolve(ROOT, dirname(file), spec))).replace(/\.(js|jsx|mjs)$/, ''))
-    .flatMap((base) => ['.ts', '.tsx'].map((ext) => base + ext).filter((path) => existsSync(join(ROOT, path))));
-}
+/** The source files a file imports, as repository paths with their extension. */
+const importedFiles = (file: string): string[] =>
+  importsOf(file).flatMap((base) => ['.ts', '.tsx'].map((ext) => base + ext).filter((path) => existsSync(join(ROOT, path))));
 
 /** The import loops a depth-first walk meets (at least one if there is any), as the files around each from its smallest name. */
-export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const found = new Map<string, string[]>();
   const done = new Set<string>();
   const walk = (file: string, path: string[], onPath: Set<string>): void => {
@@ -57,7 +38,7 @@ export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[
 
 describe('no import loops', () => {
   const files = CHECKED.flatMap(sourceFiles);
-  const graph = new Map(files.map((file) => [file, importsOf(file)] as const));
+  const graph = new Map(files.map((file) => [file, importedFiles(file)] as const));
 
   it('reads the bot and follows its imports', () => {
     // A walker that silently found nothing would let everything pass.
