@@ -70,8 +70,8 @@ const bare = <K extends CallbackKind>(...heads: [string, ...string[]]): Codec<K>
   read: (args) => (args.length === 0 ? ({} as Fields<K>) : null),
 });
 
-/** One argument, kept whole: a choice's value or a path may itself hold a colon. */
-const whole = (args: readonly string[]): string | null => (args.length > 0 && args.join(':') !== '' ? args.join(':') : null);
+/** The one argument, kept whole (a choice's value or a path may itself hold a colon); no fit when empty. */
+const whole = <T>(args: readonly string[], fields: (value: string) => T): T | null => (args.join(':') !== '' ? fields(args.join(':')) : null);
 
 const surveyValue = (text: string | undefined): SurveyAnswerValue | null =>
   SURVEY_ANSWER_VALUES.find((v) => String(v) === text) ?? null;
@@ -88,9 +88,9 @@ const CODECS: { readonly [K in CallbackKind]: Codec<K> } = {
     write: (d) => [d.lang],
     read: ([lang, ...more]) => (more.length === 0 && (lang === 'kk' || lang === 'ru') ? { lang } : null),
   },
-  service: { heads: ['svc'], write: (d) => [d.service], read: (args) => ((s) => (s ? { service: s } : null))(whole(args)) },
-  request: { heads: ['r'], write: (d) => [d.number], read: (args) => ((n) => (n ? { number: n } : null))(whole(args)) },
-  pdf: { heads: ['pdf'], write: (d) => [d.number], read: (args) => ((n) => (n ? { number: n } : null))(whole(args)) },
+  service: { heads: ['svc'], write: (d) => [d.service], read: (args) => whole(args, (service) => ({ service })) },
+  request: { heads: ['r'], write: (d) => [d.number], read: (args) => whole(args, (number) => ({ number })) },
+  pdf: { heads: ['pdf'], write: (d) => [d.number], read: (args) => whole(args, (number) => ({ number })) },
   survey1: {
     heads: ['sv1'],
     write: (d) => [d.requestId, String(d.q1)],
@@ -108,7 +108,7 @@ const CODECS: { readonly [K in CallbackKind]: Codec<K> } = {
       return requestId && q1 && q2 && more.length === 0 ? { requestId, q1, q2 } : null;
     },
   },
-  office: { heads: ['office'], write: (d) => [d.office], read: (args) => ((o) => (o ? { office: o } : null))(whole(args)) },
+  office: { heads: ['office'], write: (d) => [d.office], read: (args) => whole(args, (office) => ({ office })) },
   go: bare('go'),
   answer: {
     heads: ['a'],
