@@ -1,13 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AdminDeskOptions } from '../../src/app/admin-desk.js';
 import type { StaffAuthenticator } from '../../src/app/auth.js';
+import type { CitizenDesk } from '../../src/app/citizen-desk.js';
 import type { ClerkDesk } from '../../src/app/clerk-desk.js';
 import type { CallCentreLookups } from '../../src/app/lookups.js';
 import type { RequestService } from '../../src/app/requests.js';
 import type { RetentionStore } from '../../src/app/retention.js';
 import type { supervisorReport } from '../../src/app/statistics.js';
 import type { CitizenBotOptions } from '../../src/bot/bot.js';
-import type { ConversationDeps } from '../../src/bot/conversation.js';
+import type { ConversationDeps } from '../../src/bot/turn.js';
 import type { NoticeSources } from '../../src/bot/notices.js';
 import type { NotifierOptions } from '../../src/bot/notifier.js';
 import type { DocumentService } from '../../src/documents/service.js';
@@ -129,9 +130,14 @@ describe('each consumer is handed only the part of the store it uses', () => {
     expectTypeOf<Reach<NoticeSources['store']>>().toEqualTypeOf<'getBlob'>();
   });
 
-  it('the bot reaches past the citizen desk for requests, files and the audit log (issue 14: to narrow)', () => {
-    expectTypeOf<Reach<ConversationDeps['store']>>().toEqualTypeOf<Readers | keyof BlobStore | 'appendAudit'>();
-    expectTypeOf<Reach<CitizenBotOptions['store']>>().toEqualTypeOf<'getChat' | 'putChat' | Readers | keyof BlobStore | 'appendAudit' | keyof OutboxStore>();
+  it('the citizen desk keeps files and its audit lines and reads a request for the survey; the rest goes through the request service', () => {
+    expectTypeOf<Reach<ConstructorParameters<typeof CitizenDesk>[1]>>().toEqualTypeOf<'get' | 'putBlob' | keyof AuditStore>();
+  });
+
+  it('the bot\'s conversation holds no store: requests, files and the audit log only through the citizen desk', () => {
+    expectTypeOf<keyof ConversationDeps>().toEqualTypeOf<'desk' | 'download'>();
+    // startCitizenBot wires the desk and the notifier: it is handed their parts and its chats.
+    expectTypeOf<Reach<CitizenBotOptions['store']>>().toEqualTypeOf<'getChat' | 'putChat' | 'putBlob' | 'getBlob' | keyof AuditStore | Readers | keyof OutboxStore>();
   });
 
   it('the clerk desk reads requests and staff, and writes only through the request service', () => {
