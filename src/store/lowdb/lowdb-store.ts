@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { diskProblem } from '../disk-problem.js';
 import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
 import { diskErrorCode, StoreDiskFailed, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type User } from '../port.js';
@@ -132,7 +133,7 @@ export class LowdbStore implements Store {
     } catch (error) {
       const disk = diskErrorCode(error);
       // Full, read-only or failing disk: "not saved, tell the administrator" (app/unavailable.ts names what).
-      if (disk) return fail(domainError('STORE_FAILED', { key: disk === 'ENOSPC' || disk === 'EDQUOT' ? 'store.full.change' : 'store.disk.change', params: { reason: disk } }));
+      if (disk) return fail(diskProblem(disk));
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       return fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason } }));
     }
