@@ -1,10 +1,8 @@
-import { clockFromEnv } from '../app/clock.js';
-import { RequestService } from '../app/requests.js';
+import type { RequestService } from '../app/requests.js';
 import type { Lang } from '../core/i18n/text.js';
 import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { loadReference, type Reference } from '../config/reference.js';
-import { LowdbStore } from '../store/lowdb/lowdb-store.js';
 import { diskErrorCode, type Store, type UserStore } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
 import { render, type MessageRef } from '../core/i18n/catalogue.js';
@@ -14,8 +12,7 @@ import { osUser, ownerProblem } from './data-dir.js';
 import type { Io } from './io.js';
 import { join, resolve } from 'node:path';
 import { SHIPPED_DATA } from '../config/paths.js';
-import { DocumentService } from '../documents/service.js';
-import { loadTrustStore, type TrustStore } from '../documents/pki/trust.js';
+import type { TrustStore } from '../documents/pki/trust.js';
 
 /**
  * What a running `serve` lends a command handed to it through the control socket: its open store
@@ -92,7 +89,8 @@ export class CliContext {
 
   trust(): Promise<TrustStore> {
     if (this.host) return this.host.trust();
-    this.trustCache ??= loadTrustStore(this.trustDirs()).then(({ store, problems }) => {
+    // node-forge comes with it: loaded by the commands that check a signature, not by every one.
+    this.trustCache ??= import('../documents/pki/trust.js').then(({ loadTrustStore }) => loadTrustStore(this.trustDirs())).then(({ store, problems }) => {
       for (const problem of problems) this.io.err(problem);
       return store;
     });
@@ -117,6 +115,10 @@ export class CliContext {
     if (!reference.ok) return reference;
     const store = await this.openStore();
     if (!store.ok) return store;
+    // The service and what it signs with (pdfkit, its fonts, node-forge) load with the first store a command opens.
+    const [{ RequestService }, { DocumentService }, { clockFromEnv }] = await Promise.all([
+      import('../app/requests.js'), import('../documents/service.js'), import('../app/clock.js'),
+    ]);
     const documents = new DocumentService(store.value, reference.value, () => this.trust());
     return ok({ store: store.value, service: new RequestService(store.value, reference.value, clockFromEnv(this.io.env), { documents }) });
   }
@@ -178,6 +180,7 @@ export async function openEmbedded(dir: string, command: string, warn?: (message
   const notOwner = ownerProblem(dir);
   if (notOwner) return fail(notOwner);
   try {
+    const { LowdbStore } = await import('../store/lowdb/lowdb-store.js');
     return await LowdbStore.open({ dataDir: dir, command, ...(warn ? { warn } : {}) });
   } catch (error) {
     // A disk that refuses what opening must write (the lock, a new store's files): a message, not a stack trace.

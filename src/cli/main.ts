@@ -6,34 +6,38 @@ import { resolveDataDir } from '../config/paths.js';
 import { badValue, checkOptionText } from './args.js';
 import type { CommandSpec, Options, Values } from './command.js';
 import { CliContext, type HostedRun } from './context.js';
-import { forwardToServe } from './control/client.js';
-import { forwardedEnv, PROTOCOL } from './control/protocol.js';
 import { resolve } from 'node:path';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkDataDir } from './data-dir.js';
 import { processIo, type Io } from './io.js';
 import { printError } from './output.js';
-import { demoCommand } from './commands/demo.js';
-import { exportCommand, listCommand } from './commands/list.js';
-import { exampleCommand, servicesCommand } from './commands/services.js';
-import { startCommand } from './commands/start.js';
-import { actCommand, statusCommand } from './commands/status.js';
-import { submitCommand } from './commands/submit.js';
-import { dueCommand, iinCommand } from './commands/tools.js';
-import { usersCommand } from './commands/users.js';
-import { serveCommand } from './commands/serve.js';
-import { keysCommand, pdfCommand, verifyCommand } from './commands/documents.js';
-import { tuiCommand } from './commands/tui.js';
-import { lookupCommand, reportCommand } from './commands/supervision.js';
-import { migrateCommand } from './commands/migrate.js';
-import { storeCommand } from './commands/store.js';
-import { retentionCommand } from './commands/retention.js';
-
-const COMMANDS: readonly CommandSpec[] = [
-  serveCommand, startCommand, demoCommand, servicesCommand, exampleCommand, submitCommand, statusCommand, actCommand,
-  listCommand, dueCommand, iinCommand, usersCommand, exportCommand, pdfCommand, verifyCommand, keysCommand, tuiCommand,
-  lookupCommand, reportCommand, migrateCommand, storeCommand,
-  retentionCommand,
+/**
+ * Every command by name, and the module that defines it: only the command being run is loaded, so
+ * `anyqtama iin` does not pay for Ink, pdfkit, ssh2 or the store (issue 18). The order is `--help`'s.
+ */
+const COMMANDS: readonly { readonly name: string; load(): Promise<CommandSpec> }[] = [
+  { name: 'serve', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: 'start', load: async () => (await import('./commands/start.js')).startCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo.js')).demoCommand },
+  { name: 'services', load: async () => (await import('./commands/services.js')).servicesCommand },
+  { name: 'example', load: async () => (await import('./commands/services.js')).exampleCommand },
+  { name: 'submit', load: async () => (await import('./commands/submit.js')).submitCommand },
+  { name: 'status', load: async () => (await import('./commands/status.js')).statusCommand },
+  { name: 'act', load: async () => (await import('./commands/status.js')).actCommand },
+  { name: 'list', load: async () => (await import('./commands/list.js')).listCommand },
+  { name: 'due', load: async () => (await import('./commands/tools.js')).dueCommand },
+  { name: 'iin', load: async () => (await import('./commands/tools.js')).iinCommand },
+  { name: 'users', load: async () => (await import('./commands/users.js')).usersCommand },
+  { name: 'export', load: async () => (await import('./commands/list.js')).exportCommand },
+  { name: 'pdf', load: async () => (await import('./commands/documents.js')).pdfCommand },
+  { name: 'verify', load: async () => (await import('./commands/documents.js')).verifyCommand },
+  { name: 'keys', load: async () => (await import('./commands/documents.js')).keysCommand },
+  { name: 'tui', load: async () => (await import('./commands/tui.js')).tuiCommand },
+  { name: 'lookup', load: async () => (await import('./commands/supervision.js')).lookupCommand },
+  { name: 'report', load: async () => (await import('./commands/supervision.js')).reportCommand },
+  { name: 'migrate', load: async () => (await import('./commands/migrate.js')).migrateCommand },
+  { name: 'store', load: async () => (await import('./commands/store.js')).storeCommand },
+  { name: 'retention', load: async () => (await import('./commands/retention.js')).retentionCommand },
 ];
 
 const GLOBAL: Options = {
@@ -44,9 +48,11 @@ const GLOBAL: Options = {
   help: { type: 'boolean', short: 'h' },
 };
 
-function help(io: Io, lang: Lang): void {
+/** The one place every command is loaded: the list of them all. */
+async function help(io: Io, lang: Lang): Promise<void> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   io.out(t(lang, 'cli.usage'));
-  for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${pick(c.summary, lang)}`);
+  for (const c of commands) io.out(`  ${c.usage}\n      ${pick(c.summary, lang)}`);
   io.out('  --data-dir DIR (ANYQTAMA_DATA_DIR) · --database-url postgres://… (ANYQTAMA_DATABASE_URL) · --lang kk|ru|en (ANYQTAMA_LANG) · --json');
 }
 
@@ -118,7 +124,7 @@ function forwardedArgv(command: CommandSpec, rest: readonly string[], positional
 /** The `anyqtama` command. Returns the exit code: 0 ok, 2 bad input, 3 not found, 4 refused, 1 other. */
 export async function run(argv: readonly string[], io: Io = processIo, hosted?: HostedRun): Promise<number> {
   const { name, rest } = splitCommand(argv);
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await COMMANDS.find((c) => c.name === name)?.load();
   const fallbackLang = earlyLang(argv, io.env);
   let parsed: { values: Values; positionals: string[] };
   try {
@@ -143,7 +149,7 @@ export async function run(argv: readonly string[], io: Io = processIo, hosted?: 
     return EXIT.badInput;
   }
   if (name === 'help' || values.help === true || !name) {
-    help(io, lang);
+    await help(io, lang);
     return name || values.help === true ? EXIT.ok : EXIT.badInput;
   }
   if (!command) {
@@ -167,6 +173,7 @@ export async function run(argv: readonly string[], io: Io = processIo, hosted?: 
   }
   // While `serve` holds the embedded store, it runs the command (a database needs no go-between).
   if (!hosted && !databaseUrl && !command.local) {
+    const [{ forwardToServe }, { forwardedEnv, PROTOCOL }] = await Promise.all([import('./control/client.js'), import('./control/protocol.js')]);
     const forwarded = await forwardToServe(dataDir, {
       v: PROTOCOL, argv: forwardedArgv(command, rest, positionals, ctx.cwd), cwd: ctx.cwd, env: forwardedEnv(io.env), osUser: ctx.osUser,
     }, io, lang);

@@ -87,9 +87,11 @@ export interface SeedReport {
 
 /** Adds the demo users (without keys: seedDemoKeys gives them). Callers check first that the store is empty. */
 export async function seedDemoUsers(store: UserStore, now: Date): Promise<number> {
-  for (const u of DEMO_USERS) {
+  // Hashed side by side: scrypt runs on libuv's thread pool, so the hashes share the cores instead of queueing.
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  for (const [i, u] of DEMO_USERS.entries()) {
     if (await store.getUser(u.login)) continue;
-    await store.putUser({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), createdAt: now.toISOString() });
+    await store.putUser({ ...u, passwordHash: hashes[i]!, createdAt: now.toISOString() });
   }
   return DEMO_USERS.length;
 }
@@ -102,6 +104,12 @@ export async function seedDemo(store: RequestStore & BlobStore & ChangeFeed & Pi
     return new RequestService(store, reference, fixedClock(t), { documents });
   };
   const numbers: string[] = [];
+  // Each clerk's key is opened once (a PKCS#12 file takes thousands of hash rounds to open), not per decision.
+  const credentials = new Map<string, Awaited<ReturnType<typeof credentialFor>>>();
+  const credentialOf = async (actor: Actor) => {
+    if (!credentials.has(actor.login)) credentials.set(actor.login, await credentialFor(store, actor, {}));
+    return credentials.get(actor.login)!;
+  };
   for (const s of SCENARIOS) {
     const person = s.applicantIin ? await reference.persons.findPerson(s.applicantIin) : null;
     const answers = answersFor(s.service, person);
@@ -115,7 +123,7 @@ export async function seedDemo(store: RequestStore & BlobStore & ChangeFeed & Pi
       const actor = actorFor(step.by, iin);
       const { by: _by, daysAgo, ...command } = step;
       const signs = command.action === 'issue' || command.action === 'refuse';
-      const credential = signs ? await credentialFor(store, actor, {}) : null;
+      const credential = signs ? await credentialOf(actor) : null;
       if (credential && !credential.ok) return credential;
       const content = command.action === 'issue' ? { content: command.content ?? exampleResult(s.service) } : {};
       const acted = await at(daysAgo, 15).actOn(request, { ...command, ...content, actor, channel: channelOf(actor.role), ...(credential?.ok ? { credential: credential.value } : {}) });

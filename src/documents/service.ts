@@ -17,9 +17,11 @@ import { checkCertificate } from './pki/check.js';
 import type { Credential } from './pki/pkcs12.js';
 import { signBytes, verifyBytes } from './pki/sign.js';
 import type { TrustStore } from './pki/trust.js';
-import { readDocumentInfo, renderPdf } from './render.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** pdfkit, its fonts and the QR encoder: loaded with the first document rendered or read, not by every process that opens a store. */
+const renderer = () => import('./render.js');
 
 /** What a verification found; front-ends word it in the reader's language. */
 export type Verification =
@@ -99,6 +101,7 @@ export class DocumentService {
         certificate: { serial: cert.serial, issuer: cert.issuer, validTo: cert.validTo.slice(0, 10) },
       },
     });
+    const { renderPdf } = await renderer();
     const rendered = await Promise.all(DOCUMENT_VARIANTS.map((lang) => renderPdf(model, { lang })));
     const files = Object.fromEntries(DOCUMENT_VARIANTS.map((v, i) => [v, sha256(rendered[i]!)])) as Record<DocumentVariant, string>;
     const unsigned: UnsignedDocument = {
@@ -162,6 +165,7 @@ export class DocumentService {
       offices: this.reference.offices,
       verificationPattern: this.reference.offices.verificationUrl,
     });
+    const { renderPdf } = await renderer();
     return renderPdf(model, { lang: variant });
   }
 
@@ -172,6 +176,7 @@ export class DocumentService {
 
   /** Checks a PDF file: is it ours, unchanged since signing, signed by a good certificate at the time. */
   async verifyFile(bytes: Uint8Array): Promise<Verification> {
+    const { readDocumentInfo } = await renderer();
     const info = readDocumentInfo(bytes);
     if (!info) return { status: 'unknown' };
     const request = await this.store.getByNumber(info.number);

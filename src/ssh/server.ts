@@ -181,9 +181,12 @@ export async function startSshServer(options: SshServerOptions): Promise<Result<
         // A client that never answers the close (a link that died a moment ago) must not keep the
         // daemon from stopping: after a grace period its socket is cut. ssh2 has no public call
         // for that; `_sock` is its net.Socket.
-        const timeout = new Promise<void>((done) => setTimeout(done, 3000));
-        // (Not unref'd: the grace period must run out even when nothing else keeps the process busy.)
+        // (Not unref'd: the grace period must run out even when nothing else keeps the process busy;
+        // cleared once every connection is closed, or a stopped daemon would wait it out for nothing.)
+        let grace: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((done) => (grace = setTimeout(done, 3000)));
         void Promise.race([closed, timeout]).then(() => {
+          clearTimeout(grace);
           for (const { client } of connections) (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
           resolve(open);
         });

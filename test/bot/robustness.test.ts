@@ -224,8 +224,7 @@ describe('notifications reach the citizen whatever Telegram does', () => {
 
     world.server.setUnreachable(true);
     expect((await world.requests.act(number, { action: 'take', actor, channel: 'office' })).ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(world.bot.notifier.stats.failed).toBeGreaterThan(0);
+    await expect.poll(() => world.bot.notifier.stats.failed, { timeout: 20_000 }).toBeGreaterThan(0);
     // The process stops with the notification unsent; a new one starts once Telegram is back.
     await world.bot.stop();
     world.server.setUnreachable(false);

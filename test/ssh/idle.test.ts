@@ -1,5 +1,5 @@
 import ssh2 from 'ssh2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { seededDir, TempDirs } from '../cli/helpers.js';
 import { sshSession, startServe, type ServeHandle } from './helpers.js';
 
@@ -18,8 +18,10 @@ afterAll(async () => {
   dirs.removeAll();
 });
 
-describe('idle sessions', () => {
-  it('ends a session left without input and tells the clerk why, in their language', async () => {
+// The three run side by side (three logins on one daemon): each spends its time waiting for the
+// idle limit, so one after another they took three limits' worth of the suite's time.
+describe.concurrent('idle sessions', () => {
+  it('ends a session left without input and tells the clerk why, in their language', async ({ expect }) => {
     const session = await sshSession({ port: serve.port, login: 'ast-clerk', password: PASSWORD });
     await session.waitFor('ast-clerk');
     await session.closed;
@@ -29,7 +31,7 @@ describe('idle sessions', () => {
     session.close();
   });
 
-  it('keeps a session open while the clerk types', async () => {
+  it('keeps a session open while the clerk types', async ({ expect }) => {
     const session = await sshSession({ port: serve.port, login: 'kzo-clerk', password: PASSWORD });
     await session.waitFor('kzo-clerk');
     let closed = false;
@@ -45,7 +47,7 @@ describe('idle sessions', () => {
     session.close();
   });
 
-  it('closes a logged-in connection that opens no session (ssh -N)', async () => {
+  it('closes a logged-in connection that opens no session (ssh -N)', async ({ expect }) => {
     const client = new ssh2.Client();
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     await new Promise<void>((resolve, reject) => {

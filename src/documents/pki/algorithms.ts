@@ -1,6 +1,6 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
 import type { Asn1 } from './der.js';
+import { asn1, Class, Type } from './forge.js';
 
 /**
  * The signature algorithms we sign and accept. SHA-1 and RSA-PSS are left out on purpose: SHA-1
@@ -40,10 +40,9 @@ export function algorithmForKey(key: KeyObject): SignatureAlgorithm | undefined 
 
 /** AlgorithmIdentifier: RSA algorithms carry NULL parameters, ECDSA and Ed25519 none (RFC 4055, 5758, 8410). */
 export function algorithmIdentifier(algorithm: SignatureAlgorithm): Asn1 {
-  const { Class, Type } = forge.asn1;
-  const oid = forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(algorithm.oid).getBytes());
-  const parameters = algorithm.keyType === 'rsa' ? [forge.asn1.create(Class.UNIVERSAL, Type.NULL, false, '')] : [];
-  return forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [oid, ...parameters]);
+    const oid = asn1().create(Class.UNIVERSAL, Type.OID, false, asn1().oidToDer(algorithm.oid).getBytes());
+  const parameters = algorithm.keyType === 'rsa' ? [asn1().create(Class.UNIVERSAL, Type.NULL, false, '')] : [];
+  return asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, [oid, ...parameters]);
 }
 
 export function signWith(algorithm: SignatureAlgorithm, data: Uint8Array, key: KeyObject): Buffer {

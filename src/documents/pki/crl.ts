@@ -1,5 +1,4 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
 import { fail, ok, type Result } from '../../core/result.js';
 import { algorithmByOid, algorithmForKey, algorithmIdentifier, signWith, verifyWith } from './algorithms.js';
 import { certificateFields } from './certificate.js';
@@ -21,6 +20,7 @@ import {
   toDer,
   type Asn1,
 } from './der.js';
+import { asn1, Class, Type } from './forge.js';
 
 /** A certificate revocation list (RFC 5280 §5), parsed; `verifyCrl` says whether its issuer signed it. */
 export interface Crl {
@@ -38,7 +38,6 @@ export interface Crl {
   readonly signature: Buffer;
 }
 
-const { Class, Type } = forge.asn1;
 const CRL_NUMBER = '2.5.29.20';
 
 export function parseCrl(pemOrDer: Uint8Array | string): Result<Crl, string> {
@@ -127,11 +126,11 @@ export interface CrlContents {
 export function makeCrl(contents: CrlContents): Buffer {
   const algorithm = algorithmForKey(contents.issuerKey);
   if (!algorithm) throw new Error(`cannot sign a revocation list with a ${contents.issuerKey.asymmetricKeyType} key`);
-  const seq = (items: Asn1[]) => forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+  const seq = (items: Asn1[]) => asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
   const revoked = (contents.revoked ?? []).map((r) => seq([integerNode(r.serial), timeNode(r.date)]));
   const crlNumber = seq([
-    forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(CRL_NUMBER).getBytes()),
-    forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, toDer(integerNode(contents.number.toString(16))).toString('binary')),
+    asn1().create(Class.UNIVERSAL, Type.OID, false, asn1().oidToDer(CRL_NUMBER).getBytes()),
+    asn1().create(Class.UNIVERSAL, Type.OCTETSTRING, false, toDer(integerNode(contents.number.toString(16))).toString('binary')),
   ]);
   const tbs = seq([
     integerNode('1'), // v2: needed for extensions
@@ -140,11 +139,11 @@ export function makeCrl(contents: CrlContents): Buffer {
     timeNode(contents.thisUpdate),
     timeNode(contents.nextUpdate),
     ...(revoked.length > 0 ? [seq(revoked)] : []),
-    forge.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [seq([crlNumber])]),
+    asn1().create(Class.CONTEXT_SPECIFIC, 0, true, [seq([crlNumber])]),
   ]);
   const tbsDer = toDer(tbs);
   const signature = signWith(algorithm, tbsDer, contents.issuerKey);
-  const bitString = forge.asn1.create(Class.UNIVERSAL, Type.BITSTRING, false, `\x00${signature.toString('binary')}`);
+  const bitString = asn1().create(Class.UNIVERSAL, Type.BITSTRING, false, `\x00${signature.toString('binary')}`);
   return toDer(seq([tbs, algorithmIdentifier(algorithm), bitString]));
 }
 

@@ -1,4 +1,5 @@
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { asn1, Class, Type } from './forge.js';
 
 /**
  * The few DER structures node's `crypto` does not parse for us: certificate names and validity
@@ -6,7 +7,6 @@ import forge from 'node-forge';
  * writes the ASN.1; this file turns its binary strings into Buffers, Dates and text.
  */
 export type Asn1 = forge.asn1.Asn1;
-const { Class, Type } = forge.asn1;
 
 /**
  * Strict DER only: a signature covers exact bytes, so the bytes we hand to `crypto.verify` are
@@ -14,13 +14,13 @@ const { Class, Type } = forge.asn1;
  */
 export function fromDer(bytes: Uint8Array): Asn1 {
   const binary = Buffer.from(bytes).toString('binary');
-  const node = forge.asn1.fromDer(binary, true);
-  if (forge.asn1.toDer(node).getBytes() !== binary) throw new Error('not DER: the encoding is not canonical');
+  const node = asn1().fromDer(binary, true);
+  if (asn1().toDer(node).getBytes() !== binary) throw new Error('not DER: the encoding is not canonical');
   return node;
 }
 
 export function toDer(node: Asn1): Buffer {
-  return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+  return Buffer.from(asn1().toDer(node).getBytes(), 'binary');
 }
 
 export function children(node: Asn1 | undefined, what: string): Asn1[] {
@@ -40,7 +40,7 @@ export function primitiveBytes(node: Asn1 | undefined, type: number, what: strin
 }
 
 export function readOid(node: Asn1 | undefined, what: string): string {
-  return forge.asn1.derToOid(primitiveBytes(node, Type.OID, what).toString('binary'));
+  return asn1().derToOid(primitiveBytes(node, Type.OID, what).toString('binary'));
 }
 
 export function isTime(node: Asn1 | undefined): boolean {
@@ -50,15 +50,15 @@ export function isTime(node: Asn1 | undefined): boolean {
 export function readTime(node: Asn1 | undefined, what: string): Date {
   if (!node || !isTime(node) || typeof node.value !== 'string') throw new Error(`${what}: expected a time`);
   return node.type === Type.UTCTIME
-    ? forge.asn1.utcTimeToDate(node.value)
-    : forge.asn1.generalizedTimeToDate(node.value);
+    ? asn1().utcTimeToDate(node.value)
+    : asn1().generalizedTimeToDate(node.value);
 }
 
 /** RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050. */
 export function timeNode(date: Date): Asn1 {
   return date.getUTCFullYear() < 2050
-    ? forge.asn1.create(Class.UNIVERSAL, Type.UTCTIME, false, forge.asn1.dateToUtcTime(date))
-    : forge.asn1.create(Class.UNIVERSAL, Type.GENERALIZEDTIME, false, forge.asn1.dateToGeneralizedTime(date));
+    ? asn1().create(Class.UNIVERSAL, Type.UTCTIME, false, asn1().dateToUtcTime(date))
+    : asn1().create(Class.UNIVERSAL, Type.GENERALIZEDTIME, false, asn1().dateToGeneralizedTime(date));
 }
 
 /** BIT STRING content without the unused-bits byte; forge keeps the raw content when it also tried to parse it. */
@@ -86,7 +86,7 @@ export function integerNode(hex: string): Asn1 {
   const digits = normaliseSerial(hex);
   let bytes = Buffer.from(digits.length % 2 ? `0${digits}` : digits, 'hex');
   if ((bytes[0]! & 0x80) !== 0) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-  return forge.asn1.create(Class.UNIVERSAL, Type.INTEGER, false, bytes.toString('binary'));
+  return asn1().create(Class.UNIVERSAL, Type.INTEGER, false, bytes.toString('binary'));
 }
 
 export interface NameAttribute {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
 import { algorithmForKey, algorithmIdentifier, signWith } from './algorithms.js';
 import { certificateFields } from './certificate.js';
 import { bitStringBytes, children, fromDer, integerNode, timeNode, toDer, type Asn1 } from './der.js';
+import { asn1, Class, Type } from './forge.js';
 
 /**
  * Issuing X.509 v3 certificates, for the demo CA only. The TBSCertificate is assembled with
@@ -10,7 +10,6 @@ import { bitStringBytes, children, fromDer, integerNode, timeNode, toDer, type A
  * used because it signs in JavaScript and only with RSA.
  */
 
-const { Class, Type } = forge.asn1;
 
 export const NAME_OIDS = {
   commonName: '2.5.4.3',
@@ -38,9 +37,9 @@ export interface CertificateRequest {
   readonly signingKey: KeyObject;
 }
 
-const seq = (items: Asn1[]) => forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
-const oidNode = (oid: string) => forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(oid).getBytes());
-const octets = (bytes: Buffer) => forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
+const seq = (items: Asn1[]) => asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+const oidNode = (oid: string) => asn1().create(Class.UNIVERSAL, Type.OID, false, asn1().oidToDer(oid).getBytes());
+const octets = (bytes: Buffer) => asn1().create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
 
 export function issueCertificate(request: CertificateRequest): X509Certificate {
   const algorithm = algorithmForKey(request.signingKey);
@@ -50,23 +49,23 @@ export function issueCertificate(request: CertificateRequest): X509Certificate {
   const issuerName = request.issuer ? fromDer(certificateFields(request.issuer).subjectDer) : subject;
   const issuerKey = request.issuer ? request.issuer.publicKey.export({ type: 'spki', format: 'der' }) : spki;
   const extensions = [
-    extension('2.5.29.19', true, seq(request.ca ? [forge.asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, '\xff')] : [])),
+    extension('2.5.29.19', true, seq(request.ca ? [asn1().create(Class.UNIVERSAL, Type.BOOLEAN, false, '\xff')] : [])),
     extension('2.5.29.15', true, keyUsage(request.ca ? [KEY_USAGE.keyCertSign, KEY_USAGE.cRLSign] : [KEY_USAGE.digitalSignature, KEY_USAGE.nonRepudiation])),
     extension('2.5.29.14', false, octets(keyIdentifier(spki))),
-    extension('2.5.29.35', false, seq([forge.asn1.create(Class.CONTEXT_SPECIFIC, 0, false, keyIdentifier(issuerKey).toString('binary'))])),
+    extension('2.5.29.35', false, seq([asn1().create(Class.CONTEXT_SPECIFIC, 0, false, keyIdentifier(issuerKey).toString('binary'))])),
   ];
   const tbs = seq([
-    forge.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [integerNode('2')]), // v3
+    asn1().create(Class.CONTEXT_SPECIFIC, 0, true, [integerNode('2')]), // v3
     integerNode(randomSerial()),
     algorithmIdentifier(algorithm),
     issuerName,
     seq([timeNode(request.notBefore), timeNode(request.notAfter)]),
     subject,
     fromDer(spki),
-    forge.asn1.create(Class.CONTEXT_SPECIFIC, 3, true, [seq(extensions)]),
+    asn1().create(Class.CONTEXT_SPECIFIC, 3, true, [seq(extensions)]),
   ]);
   const signature = signWith(algorithm, toDer(tbs), request.signingKey);
-  const signatureValue = forge.asn1.create(Class.UNIVERSAL, Type.BITSTRING, false, `\x00${signature.toString('binary')}`);
+  const signatureValue = asn1().create(Class.UNIVERSAL, Type.BITSTRING, false, `\x00${signature.toString('binary')}`);
   return new X509Certificate(toDer(seq([tbs, algorithmIdentifier(algorithm), signatureValue])));
 }
 
@@ -83,15 +82,15 @@ function nameNode(parts: readonly NamePart[]): Asn1 {
   return seq(
     parts.map((part) => {
       const value = printable.has(part.oid)
-        ? forge.asn1.create(Class.UNIVERSAL, Type.PRINTABLESTRING, false, part.value)
-        : forge.asn1.create(Class.UNIVERSAL, Type.UTF8, false, Buffer.from(part.value, 'utf8').toString('binary'));
-      return forge.asn1.create(Class.UNIVERSAL, Type.SET, true, [seq([oidNode(part.oid), value])]);
+        ? asn1().create(Class.UNIVERSAL, Type.PRINTABLESTRING, false, part.value)
+        : asn1().create(Class.UNIVERSAL, Type.UTF8, false, Buffer.from(part.value, 'utf8').toString('binary'));
+      return asn1().create(Class.UNIVERSAL, Type.SET, true, [seq([oidNode(part.oid), value])]);
     }),
   );
 }
 
 function extension(oid: string, critical: boolean, value: Asn1): Asn1 {
-  const flag = critical ? [forge.asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, '\xff')] : [];
+  const flag = critical ? [asn1().create(Class.UNIVERSAL, Type.BOOLEAN, false, '\xff')] : [];
   return seq([oidNode(oid), ...flag, octets(toDer(value))]);
 }
 
@@ -101,7 +100,7 @@ const KEY_USAGE = { digitalSignature: 0, nonRepudiation: 1, keyCertSign: 5, cRLS
 function keyUsage(bits: readonly number[]): Asn1 {
   const byte = bits.reduce((acc, bit) => acc | (0x80 >> bit), 0);
   const unused = Math.min(...bits.map((bit) => 7 - bit));
-  return forge.asn1.create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(unused, byte));
+  return asn1().create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(unused, byte));
 }
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits. */

@@ -1,7 +1,8 @@
 import { createHash, createHmac, createPrivateKey, randomBytes, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
+import type forge from 'node-forge';
 import { fail, ok, type Result } from '../../core/result.js';
 import { children, fromDer, integerNode, primitiveBytes, readOid, toDer, type Asn1 } from './der.js';
+import { asn1, Class, Type, forge as forgeLib } from './forge.js';
 
 /** A member of staff's signing key with its certificate, as opened from their PKCS#12 file. */
 export interface Credential {
@@ -18,8 +19,6 @@ export interface Credential {
  */
 export type Pkcs12Problem = 'not-pkcs12' | 'wrong-passphrase' | 'no-key' | 'no-certificate' | 'key-mismatch';
 
-const OIDS = forge.pki.oids;
-
 /**
  * Opens a PKCS#12 file with node-forge (node cannot read PKCS#12) and hands the key and
  * certificates over to node's crypto. Reads what OpenSSL 3 writes by default (PBES2 with AES-256
@@ -29,7 +28,7 @@ export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credent
   let pfx: Asn1;
   try {
     // Not strict: PKCS#12 files from some tools use BER indefinite lengths.
-    pfx = forge.asn1.fromDer(Buffer.from(file).toString('binary'), false);
+    pfx = asn1().fromDer(Buffer.from(file).toString('binary'), false);
   } catch {
     return fail('not-pkcs12');
   }
@@ -52,8 +51,9 @@ export function loadPkcs12(file: Uint8Array, passphrase: string): Result<Credent
  * contents without it, first with the UTF-8 bytes (PBES2), then with the string itself.
  */
 function decrypt(pfx: Asn1, passphrase: string): { pfx: forge.pkcs12.Pkcs12Pfx } | { problem: string } {
+  const forge = forgeLib();
   const [version, authSafe] = children(pfx, 'PFX');
-  const withoutMac = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [version!, authSafe!]);
+  const withoutMac = asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, [version!, authSafe!]);
   let problem = '';
   for (const password of new Set([forge.util.encodeUtf8(passphrase), passphrase])) {
     try {
@@ -66,10 +66,10 @@ function decrypt(pfx: Asn1, passphrase: string): { pfx: forge.pkcs12.Pkcs12Pfx }
 }
 
 const MAC_DIGESTS: Readonly<Record<string, { name: string; forge: () => forge.md.MessageDigest }>> = {
-  '1.3.14.3.2.26': { name: 'sha1', forge: () => forge.md.sha1.create() },
-  '2.16.840.1.101.3.4.2.1': { name: 'sha256', forge: () => forge.md.sha256.create() },
-  '2.16.840.1.101.3.4.2.2': { name: 'sha384', forge: () => forge.md.sha512.create('SHA-384') },
-  '2.16.840.1.101.3.4.2.3': { name: 'sha512', forge: () => forge.md.sha512.create() },
+  '1.3.14.3.2.26': { name: 'sha1', forge: () => forgeLib().md.sha1.create() },
+  '2.16.840.1.101.3.4.2.1': { name: 'sha256', forge: () => forgeLib().md.sha256.create() },
+  '2.16.840.1.101.3.4.2.2': { name: 'sha384', forge: () => forgeLib().md.sha512.create('SHA-384') },
+  '2.16.840.1.101.3.4.2.3': { name: 'sha512', forge: () => forgeLib().md.sha512.create() },
 };
 /** Far above what any tool writes (OpenSSL: 2048); a hostile file must not keep the KDF busy for minutes. */
 const MAX_MAC_ITERATIONS = 1_000_000;
@@ -83,13 +83,14 @@ function checkMac(pfx: Asn1, passphrase: string): 'ok' | 'absent' | 'mismatch' |
     const [digestInfo, salt, iterations] = children(macData, 'MacData');
     const [algorithm, mac] = children(digestInfo, 'DigestInfo');
     const digest = MAC_DIGESTS[readOid(children(algorithm, 'AlgorithmIdentifier')[0], 'MAC algorithm')];
-    const count = iterations ? Number(`0x${primitiveBytes(iterations, forge.asn1.Type.INTEGER, 'iterations').toString('hex')}`) : 1;
+    const count = iterations ? Number(`0x${primitiveBytes(iterations, Type.INTEGER, 'iterations').toString('hex')}`) : 1;
     if (!digest || !(count >= 1 && count <= MAX_MAC_ITERATIONS)) return 'malformed';
-    const macSalt = forge.util.createBuffer(primitiveBytes(salt, forge.asn1.Type.OCTETSTRING, 'macSalt').toString('binary'));
+    const forge = forgeLib();
+    const macSalt = forge.util.createBuffer(primitiveBytes(salt, Type.OCTETSTRING, 'macSalt').toString('binary'));
     const md = digest.forge();
     const key = forge.pkcs12.generateKey(passphrase, macSalt, 3, count, md.digestLength, md);
     const expected = createHmac(digest.name, Buffer.from(key.getBytes(), 'binary')).update(data).digest();
-    const actual = primitiveBytes(mac, forge.asn1.Type.OCTETSTRING, 'MAC');
+    const actual = primitiveBytes(mac, Type.OCTETSTRING, 'MAC');
     return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'ok' : 'mismatch';
   } catch {
     return 'malformed';
@@ -99,17 +100,17 @@ function checkMac(pfx: Asn1, passphrase: string): 'ok' | 'absent' | 'mismatch' |
 /** An OCTET STRING's bytes; BER allows it to be sent in constructed pieces. */
 function octetStringContent(node: Asn1 | undefined): Buffer {
   if (node && Array.isArray(node.value)) return Buffer.concat(node.value.map(octetStringContent));
-  return primitiveBytes(node, forge.asn1.Type.OCTETSTRING, 'content');
+  return primitiveBytes(node, Type.OCTETSTRING, 'content');
 }
 
 function credentialIn(pfx: forge.pkcs12.Pkcs12Pfx): Result<Credential, Pkcs12Problem> {
-  const keyBags = [...bagsOf(pfx, OIDS.pkcs8ShroudedKeyBag!), ...bagsOf(pfx, OIDS.keyBag!)];
+  const keyBags = [...bagsOf(pfx, P12.shroudedKeyBag), ...bagsOf(pfx, P12.keyBag)];
   const keys = keyBags.flatMap((bag) => {
     const key = keyObject(bag);
     return key ? [key] : [];
   });
   if (keys.length === 0) return fail('no-key');
-  const certificates = bagsOf(pfx, OIDS.certBag!).flatMap((bag) => {
+  const certificates = bagsOf(pfx, P12.certBag).flatMap((bag) => {
     const cert = certificateOf(bag);
     return cert ? [cert] : [];
   });
@@ -128,7 +129,8 @@ function bagsOf(pfx: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
 /** forge parses RSA keys into its own objects and leaves other keys as PrivateKeyInfo ASN.1. */
 function keyObject(bag: forge.pkcs12.Bag): KeyObject | null {
   try {
-    const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
+    const pki = forgeLib().pki;
+    const info = bag.key ? pki.wrapRsaPrivateKey(pki.privateKeyToAsn1(bag.key)) : bag.asn1;
     return createPrivateKey({ key: toDer(info), format: 'der', type: 'pkcs8' });
   } catch {
     return null;
@@ -138,7 +140,7 @@ function keyObject(bag: forge.pkcs12.Bag): KeyObject | null {
 /** Likewise certificates: forge's own object for RSA keys, plain ASN.1 otherwise. */
 function certificateOf(bag: forge.pkcs12.Bag): X509Certificate | null {
   try {
-    return new X509Certificate(toDer(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1));
+    return new X509Certificate(toDer(bag.cert ? forgeLib().pki.certificateToAsn1(bag.cert) : bag.asn1));
   } catch {
     return null;
   }
@@ -154,6 +156,7 @@ export interface Pkcs12Contents {
 
 const P12 = {
   data: '1.2.840.113549.1.7.1',
+  keyBag: '1.2.840.113549.1.12.10.1.1',
   shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
   certBag: '1.2.840.113549.1.12.10.1.3',
   x509Certificate: '1.2.840.113549.1.9.22.1',
@@ -163,14 +166,13 @@ const P12 = {
 } as const;
 const MAC_ITERATIONS = 2048;
 
-const { Class, Type } = forge.asn1;
-const seq = (items: Asn1[]) => forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
-const oid = (id: string) => forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(id).getBytes());
-const octets = (bytes: Buffer) => forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
-const explicit0 = (node: Asn1) => forge.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [node]);
+const seq = (items: Asn1[]) => asn1().create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+const oid = (id: string) => asn1().create(Class.UNIVERSAL, Type.OID, false, asn1().oidToDer(id).getBytes());
+const octets = (bytes: Buffer) => asn1().create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
+const explicit0 = (node: Asn1) => asn1().create(Class.CONTEXT_SPECIFIC, 0, true, [node]);
 // forge writes a BMPSTRING's JavaScript string as UTF-16BE itself.
-const bmpString = (text: string) => forge.asn1.create(Class.UNIVERSAL, Type.BMPSTRING, false, text);
-const attribute = (id: string, value: Asn1) => seq([oid(id), forge.asn1.create(Class.UNIVERSAL, Type.SET, true, [value])]);
+const bmpString = (text: string) => asn1().create(Class.UNIVERSAL, Type.BMPSTRING, false, text);
+const attribute = (id: string, value: Asn1) => seq([oid(id), asn1().create(Class.UNIVERSAL, Type.SET, true, [value])]);
 const dataContentInfo = (safeContents: Asn1) => seq([oid(P12.data), explicit0(octets(toDer(safeContents)))]);
 
 /**
@@ -193,7 +195,7 @@ export function makePkcs12(contents: Pkcs12Contents): Buffer {
   const authenticatedSafe = toDer(seq([dataContentInfo(seq(certificates)), dataContentInfo(seq([key]))]));
   return toDer(
     seq([
-      forge.asn1.create(Class.UNIVERSAL, Type.INTEGER, false, '\x03'),
+      asn1().create(Class.UNIVERSAL, Type.INTEGER, false, '\x03'),
       seq([oid(P12.data), explicit0(octets(authenticatedSafe))]),
       macData(authenticatedSafe, contents.passphrase),
     ]),
@@ -201,15 +203,16 @@ export function makePkcs12(contents: Pkcs12Contents): Buffer {
 }
 
 function safeBag(bagId: string, value: Asn1, attributes: Asn1[]): Asn1 {
-  const set = attributes.length > 0 ? [forge.asn1.create(Class.UNIVERSAL, Type.SET, true, attributes)] : [];
+  const set = attributes.length > 0 ? [asn1().create(Class.UNIVERSAL, Type.SET, true, attributes)] : [];
   return seq([oid(bagId), explicit0(value), ...set]);
 }
 
 /** RFC 7292 appendix B: the MAC key comes from the passphrase by the PKCS#12 KDF (ID 3), which node lacks. */
 function macData(authenticatedSafe: Buffer, passphrase: string): Asn1 {
   const salt = randomBytes(16);
+  const forge = forgeLib();
   const key = forge.pkcs12.generateKey(passphrase, forge.util.createBuffer(salt.toString('binary')), 3, MAC_ITERATIONS, 32, forge.md.sha256.create());
   const mac = createHmac('sha256', Buffer.from(key.getBytes(), 'binary')).update(authenticatedSafe).digest();
-  const digestInfo = seq([seq([oid(P12.sha256), forge.asn1.create(Class.UNIVERSAL, Type.NULL, false, '')]), octets(mac)]);
+  const digestInfo = seq([seq([oid(P12.sha256), asn1().create(Class.UNIVERSAL, Type.NULL, false, '')]), octets(mac)]);
   return seq([digestInfo, octets(salt), integerNode(MAC_ITERATIONS.toString(16))]);
 }
