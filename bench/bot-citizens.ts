@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { documentsFor } from '../src/bot/conversation.js';
+import { documentsFor } from '../src/bot/flow.js';
 import * as q from '../src/bot/questionnaire.js';
 import { t } from '../src/core/i18n/catalogue.js';
 import { findService } from '../src/core/services/catalogue.js';

@@ -40,13 +40,24 @@ export function canOpen(actor: Actor, request: Pick<Request, 'office' | 'receive
 export const DECIDING_ROLES: readonly Role[] = ['clerk', 'operator'];
 
 /**
- * The one check of every administrator's command (users, keys, trust, revocation lists): the
- * login exists, is not disabled, and is an admin. A disabled admin is refused like anyone else.
+ * A member of staff who may act now: the login exists and is not disabled. `login` is who the
+ * front-end says is acting (the CLI's --as); naming nobody is refused with what to give.
  */
-export async function adminOf(store: Pick<UserStore, 'getUser'>, login: string): Promise<Result<User, DomainError>> {
+export async function activeStaff(store: Pick<UserStore, 'getUser'>, login: string | undefined): Promise<Result<User, DomainError>> {
+  if (!login) return fail(domainError('VALIDATION', { key: 'users.notNamed' }));
   const user = await store.getUser(login);
   if (!user) return fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
   if (user.disabled) return fail(domainError('FORBIDDEN', { key: 'app.userDisabled', params: { login } }));
-  if (user.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'securityCli.adminOnly', params: { login, role: user.role } }));
   return ok(user);
+}
+
+/**
+ * The one check of every administrator's command (users, keys, trust, revocation lists): the
+ * login exists, is not disabled, and is an admin. A disabled admin is refused like anyone else.
+ */
+export async function adminOf(store: Pick<UserStore, 'getUser'>, login: string | undefined): Promise<Result<User, DomainError>> {
+  const user = await activeStaff(store, login);
+  if (!user.ok) return user;
+  if (user.value.role !== 'admin') return fail(domainError('FORBIDDEN', { key: 'securityCli.adminOnly', params: { login: user.value.login, role: user.value.role } }));
+  return user;
 }

@@ -98,9 +98,11 @@ function throttled(ms: number): DomainError {
   return domainError('THROTTLED', { key: 'auth.throttled', params: { minutes: Math.ceil(ms / 60_000) } });
 }
 
-/** An OpenSSH public key line ("ssh-ed25519 AAAA... comment") holds the key's wire format in base64. */
+/** An OpenSSH public key line ("ssh-ed25519 AAAA... comment") holds the key's wire format in base64: the key without its comment. */
+export const keyOfLine = (line: string): string | undefined => line.trim().split(/\s+/)[1];
+
 function sameKey(line: string, key: OfferedKey): boolean {
-  const [, base64] = line.trim().split(/\s+/);
+  const base64 = keyOfLine(line);
   if (!base64) return false;
   return Buffer.from(base64, 'base64').equals(key.data);
 }

@@ -5,7 +5,7 @@ import { domainError, fail, ok, type Result } from '../core/result.js';
 import type { ServiceId } from '../core/services/types.js';
 import type { AuditEntry, AuditStore, RequestSummary } from '../store/port.js';
 import { localDate, type Clock } from './clock.js';
-import { LOOKUP_THROTTLE, lookupAllowedAt, type LookupThrottle } from './lookup-throttle.js';
+import { auditedFailures, LOOKUP_THROTTLE, lookupAllowedAt, type LookupThrottle } from './lookup-throttle.js';
 import { maskIin, maskName } from './masking.js';
 import type { RequestService } from './requests.js';
 import { orUnavailable } from './unavailable.js';
@@ -34,8 +34,6 @@ export interface LookupOptions {
   readonly maxFailures?: number;
   readonly windowMinutes?: number;
 }
-
-const FAILED: ReadonlySet<AuditEntry['outcome']> = new Set(['notFound', 'invalid']);
 
 /**
  * What an audit line says was looked up: the request number, and nothing of a person. A typed
@@ -101,10 +99,7 @@ export class CallCentreLookups {
 
   /** When the actor may look up again, or null if they may now. Throttled look-ups do not count as failures. */
   private async throttledUntil(login: string, now: Date): Promise<Date | null> {
-    const since = new Date(now.getTime() - this.rule.windowMs).toISOString();
-    const recent = await this.store.listAudit({ kind: 'lookup', actor: login, since });
-    const failures = recent.filter((e) => FAILED.has(e.outcome)).map((e) => e.at);
-    return lookupAllowedAt(failures, now.getTime(), this.rule);
+    return lookupAllowedAt(await auditedFailures(this.store, login, now.getTime(), this.rule), now.getTime(), this.rule);
   }
 
   /** HH:MM in Kazakhstan, rounded up so that trying at the minute named is never refused. */

@@ -1,19 +1,8 @@
-import { domainError, fail, type DomainError, type Result } from '../core/result.js';
+import { domainError, fail, type Result } from '../core/result.js';
+import { diskProblem, isDiskProblem, type Unsaved } from '../store/disk-problem.js';
 import { diskErrorCode, StoreUnavailable, type DiskErrorCode } from '../store/port.js';
 
-/** What a refused write failed to store, as the message names it to the person who asked. */
-export type Unsaved = 'change' | 'decision' | 'request' | 'open';
-
-/** "Out of space / the disk refused: the <what> was not saved, tell the administrator", in kk/ru. */
-export function diskProblem(code: DiskErrorCode, what: Unsaved = 'change'): DomainError {
-  const full = code === 'ENOSPC' || code === 'EDQUOT';
-  return domainError('STORE_FAILED', { key: full ? `store.full.${what}` : `store.disk.${what}`, params: { reason: code } });
-}
-
-/** True for the disk-refusal messages diskProblem and the embedded store's writes give. */
-export function isDiskProblem(error: DomainError): boolean {
-  return /^store\.(full|disk)\./.test(error.message.key);
-}
+export { diskProblem, isDiskProblem, type Unsaved };
 
 /** The same refusal, naming `what` was not saved (a store's write says only "the change"). */
 export function naming<T>(result: Result<T>, what: Unsaved): Result<T> {

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { Telegraf } from 'telegraf';
-import { t } from '../core/i18n/catalogue.js';
 import { KeyedSerial } from '../core/serial.js';
+import { CitizenDesk, type CitizenDeskStore } from '../app/citizen-desk.js';
 import type { RequestService } from '../app/requests.js';
-import { diskErrorCode, type ChatStore } from '../store/port.js';
-import { Conversation, type ConversationDeps } from './conversation.js';
-import { readUpdate } from './incoming.js';
+import type { ChatStore } from '../store/port.js';
+import type { BotContext } from './context.js';
+import { commands, conversation } from './conversation.js';
+import { keepChat } from './keep-chat.js';
 import { OutboxNotifier, type NotifierOptions } from './notifier.js';
-import { sendReplies } from './send.js';
 
 export type BotMode =
   /** Long polling: the bot asks Telegram for updates, so no inbound port is needed (an office behind NAT). */
@@ -22,8 +22,8 @@ export interface CitizenBotOptions {
   readonly token: string;
   /** Bot API server: Telegram's cloud by default; a self-hosted one (no 20 MB download limit) or a test server. */
   readonly apiRoot?: string;
-  /** The chats it keeps, and what its conversation and its notifier reach for. */
-  readonly store: Pick<ChatStore, 'getChat' | 'putChat'> & ConversationDeps['store'] & NotifierOptions['store'];
+  /** The chats it keeps, what the citizen desk keeps (files, the audit of status checks) and what the notifier reads. */
+  readonly store: Pick<ChatStore, 'getChat' | 'putChat'> & CitizenDeskStore & NotifierOptions['store'];
   readonly requests: RequestService;
   readonly mode: BotMode;
   /** Notifications: per-chat interval and overall rate (Telegram: ~1/s per chat, ~30/s overall). */
@@ -46,66 +46,36 @@ export interface CitizenBot {
  */
 export async function startCitizenBot(options: CitizenBotOptions): Promise<CitizenBot> {
   const log = options.log ?? (() => undefined);
-  const bot = new Telegraf(options.token, {
+  const bot = new Telegraf<BotContext>(options.token, {
     handlerTimeout: 120_000,
     telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
   });
   const me = await bot.telegram.getMe();
   bot.botInfo = me;
   const { store, requests } = options;
-  const conversation = new Conversation({
-    store,
-    requests,
-    download: async (fileId) => {
-      try {
-        const link = await bot.telegram.getFileLink(fileId);
-        const response = await fetch(link);
-        if (!response.ok) return null;
-        // The size was checked from the update before downloading; checkAttachments checks what came.
-        return new Uint8Array(await response.arrayBuffer());
-      } catch (error) {
-        log(`bot: download of ${fileId} failed: ${(error as Error).message}`);
-        return null;
-      }
-    },
-  });
+  const desk = new CitizenDesk(requests, store);
+  const download = async (fileId: string): Promise<Uint8Array | null> => {
+    try {
+      const link = await bot.telegram.getFileLink(fileId);
+      const response = await fetch(link);
+      if (!response.ok) return null;
+      // The size was checked from the update before downloading; the desk checks what came.
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      log(`bot: download of ${fileId} failed: ${(error as Error).message}`);
+      return null;
+    }
+  };
   const chats = new KeyedSerial<number>();
   const stats = { handled: 0, failed: 0, duplicates: 0 };
 
-  bot.use(async (ctx) => {
-    const update = readUpdate(ctx.update, me.username);
-    if (!update) return;
-    await chats.run(update.chatId, async () => {
-      const chat = await store.getChat(update.chatId);
-      if (chat?.lastUpdateId !== undefined && update.updateId <= chat.lastUpdateId) {
-        // Delivered again after a restart: it was handled and stored already.
-        stats.duplicates += 1;
-        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId).catch(() => undefined);
-        return;
-      }
-      try {
-        const outcome = await conversation.handle(chat ?? Conversation.fresh(update, requests.moment().now), update);
-        await store.putChat(outcome.chat);
-        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId, outcome.notice).catch(() => undefined);
-        await sendReplies(ctx.telegram, update.chatId, outcome.replies);
-        stats.handled += 1;
-      } catch (error) {
-        stats.failed += 1;
-        log(`bot: update ${update.updateId} of chat ${update.chatId} failed: ${(error as Error).stack ?? String(error)}`);
-        const lang = chat?.lang ?? 'kk';
-        if (update.callbackId) await ctx.telegram.answerCbQuery(update.callbackId).catch(() => undefined);
-        // 'bot.failed' says the answers were kept: not so when the disk refused to keep them.
-        const key = diskErrorCode(error) ? 'store.full.citizen' : 'bot.failed';
-        await ctx.telegram.sendMessage(update.chatId, t(lang, key)).catch(() => undefined);
-      }
-    });
-  });
+  bot.use(keepChat({ store, deps: { desk, download }, username: me.username, chats, stats, log }), conversation);
   bot.catch((error) => log(`bot: ${(error as Error).message}`));
 
   for (const lang of ['kk', 'ru'] as const) {
-    await bot.telegram.setMyCommands(Conversation.commands(lang), { language_code: lang }).catch((e: Error) => log(`bot: setMyCommands ${lang}: ${e.message}`));
+    await bot.telegram.setMyCommands(commands(lang), { language_code: lang }).catch((e: Error) => log(`bot: setMyCommands ${lang}: ${e.message}`));
   }
-  await bot.telegram.setMyCommands(Conversation.commands('kk')).catch((e: Error) => log(`bot: setMyCommands: ${e.message}`));
+  await bot.telegram.setMyCommands(commands('kk')).catch((e: Error) => log(`bot: setMyCommands: ${e.message}`));
 
   const notifier = new OutboxNotifier({
     store,

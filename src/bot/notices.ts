@@ -10,6 +10,7 @@ import type { OutboxItem, Request } from '../core/request.js';
 import { findService } from '../core/services/catalogue.js';
 import { SURVEY } from '../core/survey.js';
 import type { BlobStore } from '../store/port.js';
+import { encode } from './callback-data.js';
 
 /**
  * What the citizen is told of an outbox item, as the Telegram calls to make; notifier.ts makes
@@ -100,7 +101,7 @@ function resultSteps(request: Request, lang: Lang, base: Facts, o: NoticeSources
     {
       type: 'message',
       text: survey,
-      replyMarkup: { inline_keyboard: q1.answers.map((a) => [{ text: `${a.value}) ${a.label[lang]}`, callback_data: `sv1:${request.id}:${a.value}` }]) },
+      replyMarkup: { inline_keyboard: q1.answers.map((a) => [{ text: `${a.value}) ${a.label[lang]}`, callback_data: encode({ kind: 'survey1', requestId: request.id, q1: a.value }) }]) },
     },
   ];
 }

@@ -1,74 +1,57 @@
-import { t, type MessageKey } from '../core/i18n/catalogue.js';
+import type { CitizenDesk, Citizen } from '../app/citizen-desk.js';
+import { isDiskProblem } from '../app/unavailable.js';
+import { render, t, type MessageKey } from '../core/i18n/catalogue.js';
 import { pick, type Lang } from '../core/i18n/text.js';
-import { SERVICES, findService } from '../core/services/catalogue.js';
-import type { RequiredDocument, ServiceDef, ServiceId } from '../core/services/types.js';
+import type { DomainError } from '../core/result.js';
+import { findService } from '../core/services/catalogue.js';
+import type { ServiceDef } from '../core/services/types.js';
 import type { BotChat } from '../store/port.js';
-import type { ConversationDeps, Outcome } from './conversation.js';
+import { decode, encode, type CallbackData, type Stale } from './callback-data.js';
+import { botServices, type ApplyFlow, type Flow } from './flow.js';
 import type { Addressed } from './incoming.js';
-import type { QuestionnaireState } from './questionnaire.js';
 import { splitText, text, type Button, type Keyboard, type Reply } from './replies.js';
 
-// The flows below are stored in the citizens' chats as they are: a change of shape breaks
-// every conversation under way.
-
-/** A file the citizen sent, already stored by its hash: the questionnaire can be resumed after a restart. */
-export interface FileRef {
-  readonly document: string;
-  readonly name: string;
-  readonly mediaType: string;
-  readonly size: number;
-  readonly sha256: string;
+/** What the conversation reaches for: the citizen desk, and Telegram for the files the citizen sends. */
+export interface ConversationDeps {
+  readonly desk: CitizenDesk;
+  /** Downloads a file the citizen sent (getFile + download); null if Telegram would not give it. */
+  readonly download: (fileId: string) => Promise<Uint8Array | null>;
 }
 
-export type Stage = 'office' | 'intro' | 'contact' | 'form' | 'files' | 'summary' | 'edit';
-
-/** An application in progress: everything needed to continue it is here (and in the blob store). */
-export interface ApplyFlow {
-  readonly kind: 'apply';
-  readonly service: ServiceId;
-  readonly office?: string;
-  readonly stage: Stage;
-  /** Chosen before submitting, so a "confirm" delivered twice files once (RequestService.submit). */
-  readonly requestId: string;
-  readonly form?: QuestionnaireState;
-  /** The required document being asked for (index into documentsFor(service)). */
-  readonly doc: number;
-  readonly files: readonly FileRef[];
-  /** Where the edit menu stands: a section path, or top level. */
-  readonly editAt?: string;
-  /** The summary was shown once: a finished edit goes straight back to it. */
-  readonly reviewed?: boolean;
+export interface Outcome {
+  readonly chat: BotChat;
+  readonly replies: readonly Reply[];
+  /** Text for answerCallbackQuery (a small notice over the chat), when the update was a button. */
+  readonly notice?: string;
 }
 
-export type StatusFlow = { readonly kind: 'status'; readonly stage: 'number' } | { readonly kind: 'status'; readonly stage: 'digits'; readonly number: string };
-/** Choosing the language; a deep link that arrived before the choice (`/start status_…`) is kept for after it. */
-export type LanguageFlow = { readonly kind: 'language'; readonly payload?: string };
-export type Flow = ApplyFlow | StatusFlow | LanguageFlow | null;
-
-export function botServices(): readonly ServiceDef[] {
-  return SERVICES.filter((s) => s.channels.includes('bot'));
-}
-
-/** The documents the bot asks for: those of the service not limited to other channels. */
-export function documentsFor(service: ServiceDef): readonly RequiredDocument[] {
-  return service.requiredDocuments.filter((d) => !d.channels || d.channels.includes('bot'));
-}
-
-/** One update's handling: the chat as read, what the handlers decide, the replies they collect. */
+/**
+ * One update's handling, carried on the telegraf context as `ctx.turn`: the chat as read, what the
+ * composers decide, the replies they collect. Nothing is sent from here: the chat is stored first,
+ * then the replies go out (bot.ts), so a crash in between repeats no question and loses no answer.
+ */
 export class Turn {
   flow: Flow;
   lang: Lang;
   readonly replies: Reply[] = [];
   notice: string | undefined;
   changes: Partial<BotChat> = {};
+  /** The button pressed, decoded once: composers route on its kind. */
+  readonly pressed: CallbackData | Stale | null;
 
   constructor(readonly deps: ConversationDeps, readonly chat: BotChat, readonly update: Addressed) {
     this.flow = (chat.flow ?? null) as Flow;
     this.lang = chat.lang ?? 'kk';
+    this.pressed = update.incoming.kind === 'button' ? decode(update.incoming.data) : null;
+  }
+
+  /** A new chat's record. */
+  static fresh(update: Addressed, now: string): BotChat {
+    return { chatId: update.chatId, userId: update.userId, flow: null, createdAt: now, updatedAt: now };
   }
 
   outcome(): Outcome {
-    const { now } = this.deps.requests.moment();
+    const { now } = this.desk.moment();
     return {
       chat: { ...this.chat, ...this.changes, flow: this.flow, lastUpdateId: this.update.updateId, updatedAt: now },
       replies: this.replies,
@@ -76,12 +59,26 @@ export class Turn {
     };
   }
 
+  get desk(): CitizenDesk {
+    return this.deps.desk;
+  }
+
   get reference() {
-    return this.deps.requests.reference;
+    return this.deps.desk.reference;
+  }
+
+  /** Who is writing, as the desk names them. */
+  get citizen(): Citizen {
+    return { chatId: this.update.chatId, userId: this.update.userId };
   }
 
   t(key: MessageKey, params?: Record<string, string | number>): string {
     return t(this.lang, key, params);
+  }
+
+  /** A desk's refusal, as the citizen reads it: a full disk is the office's problem, "try again later". */
+  problem(error: DomainError): string {
+    return isDiskProblem(error) ? this.t('store.full.citizen') : render(this.lang, error.message);
   }
 
   say(body: string, keyboard?: Keyboard): void {
@@ -89,34 +86,34 @@ export class Turn {
     parts.forEach((part, i) => this.replies.push(text(part, i === parts.length - 1 ? keyboard : undefined)));
   }
 
-  button(key: MessageKey, data: string): Button {
-    return { label: this.t(key), data };
+  button(key: MessageKey, data: CallbackData): Button {
+    return { label: this.t(key), data: encode(data) };
   }
 
   /** The one-button row under every question of the status check. */
   cancelRow(): Keyboard {
-    return { inline: [[this.button('bot.button.cancel', 'cancel')]] };
+    return { inline: [[this.button('bot.button.cancel', { kind: 'cancel' })]] };
   }
 
   menuKeyboard(): Keyboard {
-    const services = botServices().map((s): Button[] => [{ label: pick(s.shortTitle, this.lang), data: `svc:${s.id}` }]);
+    const services = botServices().map((s): Button[] => [{ label: pick(s.shortTitle, this.lang), data: encode({ kind: 'service', service: s.id }) }]);
     return {
       inline: [
         ...services,
-        [this.button('bot.button.myRequests', 'my'), this.button('bot.button.status', 'st')],
-        [this.button('bot.button.help', 'help'), this.button('bot.button.language', 'lang')],
+        [this.button('bot.button.myRequests', { kind: 'my' }), this.button('bot.button.status', { kind: 'status' })],
+        [this.button('bot.button.help', { kind: 'help' }), this.button('bot.button.language', { kind: 'language' })],
       ],
     };
   }
 
-  /** Back to the start: every flow ends here, so it lives with the turn rather than with a handler. */
+  /** Back to the start: every flow ends here, so it lives with the turn rather than with a composer. */
   menu(): void {
     this.flow = null;
     this.say(this.t('bot.menu'), this.menuKeyboard());
   }
 
   today(): string {
-    return this.deps.requests.moment().today;
+    return this.desk.moment().today;
   }
 
   service(flow: ApplyFlow): ServiceDef {

@@ -3,11 +3,11 @@ import type { Lang } from '../core/i18n/text.js';
 import type { Actor } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import { loadReference, type Reference } from '../config/reference.js';
-import { diskErrorCode, type Store, type User, type UserStore } from '../store/port.js';
+import { diskErrorCode, type Store, type UserStore } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
 import { render, type MessageRef } from '../core/i18n/catalogue.js';
-import { adminOf } from '../app/access.js';
-import { missing } from './args.js';
+import { AdminDesk } from '../app/admin-desk.js';
+import { auditCommand, type AuditedCommand, type CommandOrigin } from '../app/command-audit.js';
 import { osUser, ownerProblem } from './data-dir.js';
 import type { Io } from './io.js';
 import { join, resolve } from 'node:path';
@@ -141,23 +141,23 @@ export class CliContext {
    * data in full, goes through here. A change the log could not take is reported (exit 1).
    */
   async audited<T>(
-    what: { readonly command: string; readonly as?: string | undefined; readonly subject: string | ((value: NoInfer<T>) => string) },
+    what: AuditedCommand<NoInfer<T>>,
     work: (service: RequestService, store: Store) => Promise<Result<T, DomainError>>,
   ): Promise<Result<T, DomainError>> {
-    return this.withService(async (service, store) => {
-      const result = await work(service, store);
-      const subject = typeof what.subject === 'string' ? what.subject : result.ok ? what.subject(result.value) : '';
-      try {
-        const user = what.as ? await store.getUser(what.as) : null;
-        await store.appendAudit({
-          at: service.moment().now, actor: what.as ?? '', role: user?.role ?? '', kind: 'cli', subject: subject.slice(0, 200),
-          outcome: result.ok ? 'done' : 'refused', source: this.host ? 'cli:control' : 'cli', command: what.command, osUser: this.osUser,
-        });
-      } catch (error) {
-        if (result.ok) return fail(domainError('STORE_FAILED', { key: 'securityCli.auditFailed', params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }));
-      }
-      return result;
-    });
+    return this.withService((service, store) => auditCommand(store, { ...this.origin(), now: () => service.moment().now }, what, () => work(service, store)));
+  }
+
+  /** Who runs this command, for the audit: `cli`, or `cli:control` inside `serve`, and the OS account. */
+  origin(): CommandOrigin {
+    return { source: this.host ? 'cli:control' : 'cli', osUser: this.osUser };
+  }
+
+  /** Runs `work` at the administrator's desk (users, keys, trust) on the open store, and closes it. */
+  atAdminDesk<T>(work: (desk: AdminDesk) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>> {
+    return this.withService((service, store) => work(new AdminDesk({
+      store, moment: () => service.moment(), origin: this.origin(),
+      trust: { dir: this.trustDirs()[0]!, load: () => this.trust(), reload: () => this.reloadTrust() },
+    })));
   }
 
   /** Runs `work` with the store open, and always closes it. */
@@ -190,12 +190,6 @@ export async function openEmbedded(dir: string, command: string, warn?: (message
     if (!code || !['ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'EACCES', 'EPERM', 'EROFS', 'ELOOP', 'EEXIST', 'ENOENT', 'EINVAL'].includes(code)) throw error;
     return fail(domainError('VALIDATION', { key: 'securityCli.dataDirUnusable', params: { dir, reason: code } }));
   }
-}
-
-/** An administrator's command: --as is required, and names an admin who is not disabled (src/app/access.ts). */
-export async function adminActor(store: Pick<UserStore, 'getUser'>, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
-  if (!login) return fail(missing(lang, '--as', 'cli.expected.login'));
-  return adminOf(store, login);
 }
 
 /** The member of staff named by --as, as an actor of the lifecycle. */

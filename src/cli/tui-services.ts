@@ -1,14 +1,20 @@
 import { clockFromEnv, systemClock } from '../app/clock.js';
 import { StaffAuthenticator } from '../app/auth.js';
+import { ClerkDesk } from '../app/clerk-desk.js';
 import { CallCentreLookups } from '../app/lookups.js';
+import type { RequestService } from '../app/requests.js';
 import { ok, type DomainError, type Result } from '../core/result.js';
 import type { Store } from '../store/port.js';
 import type { TuiServices } from '../tui/services.js';
 import type { CliContext } from './context.js';
 
-/** The TUI's services plus the whole store they were built on: the process that opened it closes it, sweeps it, leases it. */
+/**
+ * The TUI's services plus what they were built on: the process that opened the store closes it,
+ * sweeps it, leases it, and hands the request service to the bot and the control socket.
+ */
 export interface HostedTuiServices extends TuiServices {
   readonly store: Store;
+  readonly requests: RequestService;
 }
 
 /**
@@ -23,6 +29,7 @@ export async function openTuiServices(ctx: CliContext, options: { readonly log?:
   return ok({
     store,
     requests: service,
+    clerk: new ClerkDesk(service, store),
     reference: service.reference,
     clock,
     dataDir: ctx.dataDir,

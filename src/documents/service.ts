@@ -8,7 +8,7 @@ import { findService } from '../core/services/catalogue.js';
 import type { TemplateId } from '../core/services/types.js';
 import { signedPayload, templateFor, type UnsignedDocument } from '../core/signing.js';
 import { diskErrorCode, type BlobStore, type RequestReader, type User, type UserStore } from '../store/port.js';
-import { diskProblem } from '../app/unavailable.js';
+import { diskProblem } from '../store/disk-problem.js';
 import { decisionModel, positionOf, receiptModel } from './build.js';
 import { newDocumentCode, normaliseCode, receiptCode } from './codes.js';
 import type { DocumentKind } from './model.js';

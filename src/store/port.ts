@@ -192,7 +192,10 @@ export interface BotChat {
   readonly lastUpdateId?: number;
   /** The conversation's state (the bot's own JSON), or null at the menu. */
   readonly flow: unknown;
-  /** ISO times of recent failed status checks (wrong IIN digits), for throttling. */
+  /**
+   * ISO times of failed status checks, kept by bots before issue 14 and no longer written: the
+   * citizen desk reads failures from the audit log, as the call-centre's look-ups do. Old records may carry it.
+   */
   readonly failedChecks?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { DECIDING_ROLES } from '../app/access.js';
+import type { RequestRef } from '../app/clerk-desk.js';
 import { REPORT_ROLES } from '../app/statistics.js';
 import { formatDate } from '../core/calendar/dates.js';
 import { render as renderMessage } from '../core/i18n/catalogue.js';
@@ -34,7 +35,7 @@ export interface AppProps {
 
 type Route =
   | { readonly name: 'queue' }
-  | { readonly name: 'request'; readonly id: string }
+  | { readonly name: 'request'; readonly ref: RequestRef }
   | { readonly name: 'decide'; readonly action: Action; readonly request: Request }
   | { readonly name: 'intake' }
   | { readonly name: 'lookup' }
@@ -105,7 +106,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
   const width = columns - 1;
   const height = Math.max(6, rows - 1 - FRAME_LINES);
   const org = user.organisationId ? findOrganisation(services.reference.offices, user.organisationId) : undefined;
-  const today = services.requests.moment().today;
+  const today = services.clerk.moment().today;
   const header = `Anyqtama · ${user.fullName} (${user.login}) · ${t(`role.${user.role}`)}${org ? ` · ${pick(org.title, lang)}` : ''} · ${formatDate(today)} · ${lang.toUpperCase()}`;
   const decided = (action: Action) => (result: Result<Request>) => {
     setStack((s) => s.slice(0, -1));
@@ -114,7 +115,7 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
     setStatus(done);
     // A signed decision's document is written out for printing at once, and its path shown.
     if (result.value.decision?.document && TRANSITIONS[action].signed) {
-      void writeCurrentPdf(services, result.value).then((written) => {
+      void writeCurrentPdf(services, session.actor, result.value).then((written) => {
         setStatus(`${done} ${written.ok ? t('tui.pdf.written', { path: written.value }) : renderMessage(lang, written.error.message)}`);
       });
     }
@@ -131,12 +132,12 @@ export function App({ services, user: given, lang: initialLang, plain, source }:
       <Box flexDirection="column">
         <Line width={width} bold>{header}</Line>
         {route.name === 'queue' && (
-          <Queue place={place} onPlace={setPlace} height={height} onStatus={setStatus} onOpen={(s) => push({ name: 'request', id: s.id })}
+          <Queue place={place} onPlace={setPlace} height={height} onStatus={setStatus} onOpen={(s) => push({ name: 'request', ref: s.number ? { number: s.number } : { id: s.id } })}
             {...(DECIDING_ROLES.includes(user.role) ? { onIntake: () => push({ name: 'intake' }) } : {})}
             {...(REPORT_ROLES.includes(user.role) ? { onReport: () => push({ name: 'report' }) } : {})} />
         )}
         {route.name === 'request' && (
-          <RequestView id={route.id} height={height} onBack={back} onStatus={setStatus} onAct={(action, request) => push({ name: 'decide', action, request })} />
+          <RequestView target={route.ref} height={height} onBack={back} onStatus={setStatus} onAct={(action, request) => push({ name: 'decide', action, request })} />
         )}
         {route.name === 'decide' && (
           <Decide action={route.action} request={route.request} height={height} onCancel={back} onDone={decided(route.action)} />

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Request } from '../core/request.js';
+import type { Actor, Request } from '../core/request.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/result.js';
 import type { TuiServices } from './services.js';
 import { DIR_MODE, FILE_MODE } from '../store/modes.js';
@@ -10,11 +10,10 @@ import { DIR_MODE, FILE_MODE } from '../store/modes.js';
  * receipt) to DATA_DIR/out/ for printing, and returns its path. The stored signed bytes are
  * written as they are, so the printed file verifies.
  */
-export async function writeCurrentPdf(services: TuiServices, request: Request): Promise<Result<string, DomainError>> {
-  const documents = services.requests.documents;
-  if (!documents) return ok('');
-  const current = await documents.current(request);
+export async function writeCurrentPdf(services: TuiServices, actor: Actor, request: Request): Promise<Result<string, DomainError>> {
+  const current = await services.clerk.currentDocument(actor, request);
   if (!current.ok) return fail(current.error);
+  if (!current.value) return ok('');
   const dir = join(services.dataDir, 'out');
   const path = join(dir, `${request.number ?? request.id}-${current.value.kind}-${current.value.variant}.pdf`);
   try {

@@ -1,22 +1,17 @@
 import type { Clock } from '../app/clock.js';
+import type { ClerkDesk } from '../app/clerk-desk.js';
 import type { CallCentreLookups } from '../app/lookups.js';
-import type { RequestService } from '../app/requests.js';
 import type { Reference } from '../config/reference.js';
 import type { StaffAuthenticator } from '../app/auth.js';
-import type { RequestReader, UserStore } from '../store/port.js';
 
 /**
- * Everything a TUI session needs from the rest of the system. One set is shared by every session
- * of a process (`anyqtama serve` hosts many), so a decision made in one session is seen by all.
+ * Everything a TUI session needs from the rest of the system: desks of src/app, never the store.
+ * One set is shared by every session of a process (`anyqtama serve` hosts many), so a decision
+ * made in one session is seen by all.
  */
 export interface TuiServices {
-  /**
-   * Screens read requests here (the request and intake screens, the supervisor's report), past the
-   * desks in src/app: to go once RequestService answers them (issue 14). Read-only, so no screen
-   * writes to the store.
-   */
-  readonly store: RequestReader & Pick<UserStore, 'listUsers'>;
-  readonly requests: RequestService;
+  /** Clerks', operators' and supervisors' work: open, queue, decide, counter intake, the report. */
+  readonly clerk: ClerkDesk;
   readonly reference: Reference;
   readonly clock: Clock;
   /** The data folder: decisions' PDFs are written under DATA_DIR/out/. */

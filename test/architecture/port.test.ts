@@ -1,11 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { AdminDeskOptions } from '../../src/app/admin-desk.js';
 import type { StaffAuthenticator } from '../../src/app/auth.js';
+import type { CitizenDesk } from '../../src/app/citizen-desk.js';
+import type { ClerkDesk } from '../../src/app/clerk-desk.js';
 import type { CallCentreLookups } from '../../src/app/lookups.js';
 import type { RequestService } from '../../src/app/requests.js';
 import type { RetentionStore } from '../../src/app/retention.js';
 import type { supervisorReport } from '../../src/app/statistics.js';
 import type { CitizenBotOptions } from '../../src/bot/bot.js';
-import type { ConversationDeps } from '../../src/bot/conversation.js';
+import type { ConversationDeps } from '../../src/bot/turn.js';
 import type { NoticeSources } from '../../src/bot/notices.js';
 import type { NotifierOptions } from '../../src/bot/notifier.js';
 import type { DocumentService } from '../../src/documents/service.js';
@@ -98,6 +101,10 @@ describe('each consumer is handed only the part of the store it uses', () => {
     expectTypeOf<Reach<ConstructorParameters<typeof StaffAuthenticator>[0]>>().toEqualTypeOf<keyof UserStore>();
   });
 
+  it('the admin desk changes staff accounts and writes audit lines, and reads no request', () => {
+    expectTypeOf<Reach<AdminDeskOptions['store']>>().toEqualTypeOf<keyof UserStore | 'appendAudit'>();
+  });
+
   it('the call-centre look-up only writes and reads its audit lines (requests come through the request service)', () => {
     expectTypeOf<Reach<ConstructorParameters<typeof CallCentreLookups>[1]>>().toEqualTypeOf<keyof AuditStore>();
   });
@@ -123,13 +130,22 @@ describe('each consumer is handed only the part of the store it uses', () => {
     expectTypeOf<Reach<NoticeSources['store']>>().toEqualTypeOf<'getBlob'>();
   });
 
-  it('the bot reaches past the citizen desk for requests, files and the audit log (issue 14: to narrow)', () => {
-    expectTypeOf<Reach<ConversationDeps['store']>>().toEqualTypeOf<Readers | keyof BlobStore | 'appendAudit'>();
-    expectTypeOf<Reach<CitizenBotOptions['store']>>().toEqualTypeOf<'getChat' | 'putChat' | Readers | keyof BlobStore | 'appendAudit' | keyof OutboxStore>();
+  it('the citizen desk keeps files and its audit lines and reads a request for the survey; the rest goes through the request service', () => {
+    expectTypeOf<Reach<ConstructorParameters<typeof CitizenDesk>[1]>>().toEqualTypeOf<'get' | 'putBlob' | keyof AuditStore>();
   });
 
-  it('TUI screens can read requests but cannot write one', () => {
-    expectTypeOf<Reach<TuiServices['store']>>().toEqualTypeOf<Readers | 'listUsers'>();
+  it('the bot\'s conversation holds no store: requests, files and the audit log only through the citizen desk', () => {
+    expectTypeOf<keyof ConversationDeps>().toEqualTypeOf<'desk' | 'download'>();
+    // startCitizenBot wires the desk and the notifier: it is handed their parts and its chats.
+    expectTypeOf<Reach<CitizenBotOptions['store']>>().toEqualTypeOf<'getChat' | 'putChat' | 'putBlob' | 'getBlob' | keyof AuditStore | Readers | keyof OutboxStore>();
+  });
+
+  it('the clerk desk reads requests and staff, and writes only through the request service', () => {
+    expectTypeOf<Reach<ConstructorParameters<typeof ClerkDesk>[1]>>().toEqualTypeOf<Readers | 'getUser' | 'listUsers'>();
+  });
+
+  it('TUI screens are handed desks, not the store', () => {
+    expectTypeOf<'store' extends keyof TuiServices ? true : false>().toEqualTypeOf<false>();
   });
 
   it('a checksum or copy of the store writes nothing to its source', () => {

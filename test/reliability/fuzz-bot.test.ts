@@ -4,7 +4,7 @@ import type { TestUser } from '../../bench/telegram/server.js';
 import { startCitizenBot } from '../../src/bot/bot.js';
 import { readUpdate, type Addressed } from '../../src/bot/incoming.js';
 import * as q from '../../src/bot/questionnaire.js';
-import { documentsFor, type Flow } from '../../src/bot/turn.js';
+import { documentsFor, type Flow } from '../../src/bot/flow.js';
 import { normalisePhone } from '../../src/core/forms/schema.js';
 import { validateForm } from '../../src/core/forms/validate.js';
 import { providersOf } from '../../src/core/offices.js';

@@ -207,6 +207,8 @@ describe('administrators\' commands', () => {
     const pub = join(work, 'admin-test.pub');
     writeFileSync(pub, `${pair.public}\n`);
     return [
+      ['users', 'add', 'new-clerk', '--role', 'clerk', '--name', 'Жаңа Қызметкер', '--office', 'kzo-archives'],
+      ['users', 'disable', 'kzo-clerk'],
       ['users', 'password', 'kzo-clerk'],
       ['users', 'key', 'add', 'kzo-clerk', pub],
       ['users', 'key', 'remove', 'kzo-clerk', '1'],

@@ -1,9 +1,11 @@
-import type { Field, GroupField } from '../../core/forms/field.js';
-import { tidyDate } from '../../core/forms/schema.js';
+import type { Field } from '../../core/forms/field.js';
+import type { ScalarField } from '../../core/forms/questionnaire/answers.js';
+import { message } from '../../core/forms/questionnaire/display.js';
+import { readTyped } from '../../core/forms/questionnaire/read.js';
 import { validateAnswer } from '../../core/forms/validate.js';
 import { pick, type Lang, type Text } from '../../core/i18n/text.js';
-import { fail, ok, type Result } from '../../core/result.js';
-import { expectedText, message } from './display.js';
+import { fail, type Result } from '../../core/result.js';
+import { expectedText } from './display.js';
 import { hasUnsafeText } from '../../core/text-safety.js';
 
 /**
@@ -83,7 +85,7 @@ export function optionsText(options: readonly Option[]): Text {
  * The normalised value of a typed answer, or what the field expects (without the field's name:
  * the caller adds it). `current` is the answer already given, for the "keep it" button.
  */
-export function interpret(field: Exclude<Field, GroupField>, input: string, current: unknown, today: string): Result<unknown, Text> {
+export function interpret(field: ScalarField, input: string, current: unknown, today: string): Result<unknown, Text> {
   const expected = expectedText(field, today);
   if (input === KEEP) {
     if (current === undefined) return fail(message('botForm.nothingToKeep', (lang) => ({ expected: pick(expected, lang) })));
@@ -94,14 +96,12 @@ export function interpret(field: Exclude<Field, GroupField>, input: string, curr
   // changed, so the citizen sees what is stored. Tabs and line breaks are judged by the field.
   if (hasUnsafeText(input)) return fail(message('botForm.controlChars'));
   if (input.trim() === '') return fail(message('botForm.blank', (lang) => ({ expected: pick(expected, lang) })));
-  let raw: unknown = input;
   if (field.kind === 'choice' || field.kind === 'boolean') {
     const value = matchOption(choiceOptions(field), input);
     if (value === undefined) return fail(expected);
-    raw = field.kind === 'boolean' ? value === YES : value;
-  } else if (field.kind === 'date') {
-    raw = tidyDate(input);
+    const checked = validateAnswer(field, field.kind === 'boolean' ? value === YES : value, today);
+    return checked.ok ? checked : fail(expected);
   }
-  const checked = validateAnswer(field, raw, today);
-  return checked.ok ? ok(checked.value) : fail(expected);
+  const checked = readTyped(field, input, today).result;
+  return checked.ok ? checked : fail(expected);
 }

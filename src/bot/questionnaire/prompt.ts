@@ -1,11 +1,14 @@
-import { fieldAt, type Field, type FormDef } from '../../core/forms/field.js';
+import type { Field, FormDef } from '../../core/forms/field.js';
+import { labelParts } from '../../core/forms/questionnaire/display.js';
+import { backTarget } from '../../core/forms/questionnaire/move.js';
+import { getAt, hasValue, isRecord } from '../../core/forms/questionnaire/paths.js';
+import type { QuestionnaireState } from '../../core/forms/questionnaire/state.js';
+import { indexOfStep, stepsOf } from '../../core/forms/questionnaire/steps.js';
+import { asked, type Asked } from '../../core/forms/questionnaire/walk.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
-import { clip, expectedText, labelParts, oneLine, showValue } from './display.js';
+import { clip, expectedText, oneLine, shown } from './display.js';
 import { CONFIRM, EDIT, fillOrNot, KEEP, rowOptions, choiceOptions, type Option } from './input.js';
-import { backTarget } from './move.js';
-import { getAt, hasValue, isRecord, parsePath, type QuestionnaireState, type Step } from './state.js';
-import { currentStep, indexOfStep, stepsOf } from './steps.js';
 
 /** The message that asks the current question, and its answer buttons. */
 
@@ -32,33 +35,32 @@ export interface Prompt {
 }
 
 export function buildPrompt(form: FormDef, state: QuestionnaireState, lang: Lang, today: string): Prompt {
-  const step = currentStep(form, state);
+  const now = asked(form, state);
   const canBack = backTarget(form, state) !== undefined;
-  if (step.kind === 'summary') {
+  if (now.kind === 'summary') {
     return {
       kind: 'summary', path: '', text: t(lang, 'botForm.atSummary'), canSkip: false, canBack,
       buttons: [[{ label: t(lang, 'botForm.button.confirm'), value: CONFIRM }], [{ label: t(lang, 'botForm.button.edit'), value: EDIT }]],
     };
   }
-  const field = fieldAt(form, parsePath(step.path));
-  if (!field) return { kind: 'summary', path: '', text: t(lang, 'botForm.atSummary'), buttons: [], canSkip: false, canBack };
+  const { step, field } = now;
   const steps = stepsOf(form, state);
   const lines: string[] = [];
   if (state.notice) lines.push(pick(state.notice, lang), '');
-  const parts = labelParts(form, parsePath(step.path), lang);
+  const parts = labelParts(form, now.parts, lang);
   if (parts.length > 1) lines.push(t(lang, 'botForm.section', { path: parts.slice(0, -1).join(' › ') }));
   const label = pick(field.label, lang);
-  lines.push(step.kind === 'field' ? t(lang, 'botForm.question', { label }) : t(lang, 'botForm.section', { path: label }));
+  lines.push(now.kind === 'field' ? t(lang, 'botForm.question', { label }) : t(lang, 'botForm.section', { path: label }));
   if (field.hint) lines.push(t(lang, 'botForm.hint', { hint: pick(field.hint, lang) }));
-  const { body, buttons } = step.kind === 'field' ? fieldBody(field, getAt(state.answers, parsePath(step.path)), lang, today) : groupBody(field, step, state, lang);
+  const { body, buttons } = now.kind === 'field' ? fieldBody(field, getAt(state.answers, now.parts), lang, today) : groupBody(now, state, lang);
   lines.push(...body);
   lines.push(t(lang, 'botForm.step', { n: indexOfStep(steps, step) + 1, total: steps.length }));
   return {
-    kind: step.kind,
+    kind: now.kind,
     path: step.path,
     text: clip(lines.join('\n'), MESSAGE_LIMIT),
     buttons,
-    canSkip: step.kind === 'field' && !field.required,
+    canSkip: now.kind === 'field' && !field.required,
     canBack,
   };
 }
@@ -83,19 +85,19 @@ function fieldBody(field: Field, current: unknown, lang: Lang, today: string): B
   }
   if (!field.required) body.push(t(lang, 'botForm.optional'));
   if (hasValue(current) && field.kind !== 'choice' && field.kind !== 'boolean') {
-    body.push(t(lang, 'botForm.current', { value: oneLine(showValue(field, current, lang), 300) }));
+    body.push(t(lang, 'botForm.current', { value: oneLine(shown(field, current, lang), 300) }));
     buttons.push([{ label: t(lang, 'botForm.keep'), value: KEEP }]);
   }
   return { body, buttons };
 }
 
-function groupBody(field: Field, step: Step, state: QuestionnaireState, lang: Lang): Body {
-  if (step.kind === 'moreRows' && field.kind === 'group') {
-    const max = field.repeat?.max ?? 0;
-    const body = [step.rows === 0 ? t(lang, 'botForm.rows.first', { max }) : t(lang, 'botForm.rows.next', { count: step.rows, max })];
-    return { body, buttons: rowOptions(step.rows).map((o) => [button(o, lang, false)]) };
+function groupBody(now: Asked & { kind: 'enterGroup' | 'moreRows' }, state: QuestionnaireState, lang: Lang): Body {
+  if (now.kind === 'moreRows') {
+    const max = now.field.repeat?.max ?? 0;
+    const body = [now.rows === 0 ? t(lang, 'botForm.rows.first', { max }) : t(lang, 'botForm.rows.next', { count: now.rows, max })];
+    return { body, buttons: rowOptions(now.rows).map((o) => [button(o, lang, false)]) };
   }
-  const entered = isRecord(getAt(state.answers, parsePath(step.path)));
+  const entered = isRecord(getAt(state.answers, now.parts));
   return { body: [t(lang, 'botForm.group.question')], buttons: fillOrNot.map((o, i) => [button(o, lang, entered && i === 0)]) };
 }
 

@@ -1,42 +1,37 @@
-import type { Field, FormDef } from '../../core/forms/field.js';
+import type { FormDef } from '../../core/forms/field.js';
+import { isLocked, type QuestionnaireState } from '../../core/forms/questionnaire/state.js';
+import { summaryBlocks, type SummaryLine } from '../../core/forms/questionnaire/summary.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
-import { showValue } from './display.js';
+import { shown } from './display.js';
 import { MESSAGE_LIMIT } from './prompt.js';
-import { isLocked, isRecord, joinPath, type Path, type QuestionnaireState } from './state.js';
 
 /**
  * Every answer, the way a person reads it, for the citizen to check before confirming; split
  * into Telegram messages. Each top-level section is kept in one message when it fits.
  */
 export function summaryParts(form: FormDef, state: QuestionnaireState, lang: Lang): string[] {
-  const blocks = form.fields.map((f) => linesOf(f, state.answers[f.id], [f.id], 0, state, lang).join('\n'));
+  const blocks = summaryBlocks(form, state.answers).map((lines) => lines.map((line) => lineText(line, state, lang)).join('\n'));
   return pack([t(lang, 'botForm.summary.title'), ...blocks], t(lang, 'botForm.summary.continued'), t(lang, 'botForm.summary.confirm'));
 }
 
 const INDENT = '   ';
 
-function linesOf(field: Field, value: unknown, path: Path, depth: number, state: QuestionnaireState, lang: Lang): string[] {
-  const indent = INDENT.repeat(depth);
-  const label = pick(field.label, lang);
-  if (field.kind !== 'group') {
-    const key = isLocked(state, joinPath(path)) ? 'botForm.summary.lockedLine' : 'botForm.summary.line';
-    return [indent + t(lang, key, { label, value: showValue(field, value, lang) })];
+function lineText(line: SummaryLine, state: QuestionnaireState, lang: Lang): string {
+  const label = pick(line.label, lang);
+  const indent = INDENT.repeat(line.depth);
+  switch (line.kind) {
+    case 'heading':
+      return indent + t(lang, 'botForm.summary.heading', { label });
+    case 'noRows':
+      return indent + t(lang, 'botForm.summary.line', { label, value: t(lang, 'botForm.summary.noRows') });
+    case 'notFilled':
+      return indent + t(lang, 'botForm.summary.line', { label, value: t(lang, 'botForm.summary.notFilled') });
+    case 'value': {
+      const key = isLocked(state, line.path) ? 'botForm.summary.lockedLine' : 'botForm.summary.line';
+      return indent + t(lang, key, { label, value: shown(line.field, line.value, lang) });
+    }
   }
-  if (field.repeat) {
-    const rows = Array.isArray(value) ? value : [];
-    if (rows.length === 0) return [indent + t(lang, 'botForm.summary.line', { label, value: t(lang, 'botForm.summary.noRows') })];
-    const lines = [indent + t(lang, 'botForm.summary.heading', { label })];
-    rows.forEach((row, i) => {
-      lines.push(INDENT.repeat(depth + 1) + t(lang, 'botForm.summary.heading', { label: t(lang, 'botForm.row', { n: i + 1 }) }));
-      for (const f of field.fields) lines.push(...linesOf(f, isRecord(row) ? row[f.id] : undefined, [...path, i, f.id], depth + 2, state, lang));
-    });
-    return lines;
-  }
-  if (!isRecord(value)) return [indent + t(lang, 'botForm.summary.line', { label, value: t(lang, 'botForm.summary.notFilled') })];
-  const lines = [indent + t(lang, 'botForm.summary.heading', { label })];
-  for (const f of field.fields) lines.push(...linesOf(f, value[f.id], [...path, f.id], depth + 1, state, lang));
-  return lines;
 }
 
 /**

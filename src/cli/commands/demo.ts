@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileDurably, readJson } from '../../store/lowdb/durable-file.js';
+import { writeFileDurably, readJson } from '../../store/durable-file.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { seedDemo, seedDemoUsers } from '../../demo/seed.js';

@@ -1,30 +1,22 @@
-import { X509Certificate } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { formatDate } from '../../core/calendar/dates.js';
-import { t, type MessageKey } from '../../core/i18n/catalogue.js';
-import { pick, type Lang } from '../../core/i18n/text.js';
+import { t } from '../../core/i18n/catalogue.js';
+import type { Lang } from '../../core/i18n/text.js';
 import { parseRequestNumber } from '../../core/identity/request-number.js';
 import { DOCUMENT_VARIANTS, type DocumentVariant } from '../../core/request.js';
-import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
-import { findService } from '../../core/services/catalogue.js';
-import { findRefusal } from '../../core/refusals.js';
+import { fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { normaliseCode } from '../../documents/codes.js';
-import { credentialFor, givenPassphrase, registerKey, type PassphraseSources } from '../../documents/keys.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../documents/model.js';
-import { describe as describeCertificate } from '../../documents/pki/certificate.js';
-import { parseCrl, verifyCrl } from '../../documents/pki/crl.js';
+import { DOCUMENT_KINDS } from '../../documents/model.js';
 import { renderPdf } from '../../documents/render.js';
 import { sampleDocuments } from '../../documents/samples.js';
-import { signatureProblem, type Verification } from '../../documents/service.js';
+import type { Verification } from '../../documents/service.js';
 import { describeVerification, kindLabel } from '../../documents/verification-text.js';
-import type { User, UserStore } from '../../store/port.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
-import { actorOf, adminActor, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { LIMITS, readLimited, readSecretFile } from '../read-limited.js';
 import { EXIT } from '../exit-codes.js';
-import { printError, stateLabel, writeOutput } from '../output.js';
+import { printError, writeOutput } from '../output.js';
 
 const isVariant = (v: unknown): v is DocumentVariant => typeof v === 'string' && (DOCUMENT_VARIANTS as readonly string[]).includes(v);
 
@@ -123,12 +115,6 @@ export const verifyCommand: CommandSpec = {
   },
 };
 
-async function userOf(store: Pick<UserStore, 'getUser'>, login: string | undefined, lang: Lang): Promise<Result<User, DomainError>> {
-  if (!login) return fail(missing(lang, 'LOGIN', 'cli.expected.login'));
-  const user = await store.getUser(login);
-  return user ? ok(user) : fail(domainError('NOT_FOUND', { key: 'app.unknownUser', params: { login } }));
-}
-
 const KEYS_USAGE = 'anyqtama keys list | add LOGIN FILE.p12 --as ADMIN [--passphrase-file F] | remove LOGIN --as ADMIN | check LOGIN [--passphrase-file F] | trust CA.pem --as ADMIN | crl FILE.crl --as ADMIN';
 
 export const keysCommand: CommandSpec = {
@@ -142,29 +128,24 @@ export const keysCommand: CommandSpec = {
     const [sub, arg1, arg2] = positionals;
     const as = str(values.as);
     const passphraseFile = str(values['passphrase-file']);
-    let sources: PassphraseSources = { env: ctx.io.env };
+    let given: string | undefined;
     if (passphraseFile !== undefined) {
-      const given = readSecretFile(passphraseFile, '--passphrase-file');
-      if (!given.ok) return finish(ctx, given, () => undefined);
-      sources = { ...sources, given: given.value };
+      const read = readSecretFile(passphraseFile, '--passphrase-file');
+      if (!read.ok) return finish(ctx, read, () => undefined);
+      given = read.value;
     }
+    // Where a passphrase comes from, in order: --passphrase-file, ANYQTAMA_KEY_PASSPHRASE (src/documents/keys.ts).
+    const passphrase = { env: ctx.io.env, ...(given !== undefined ? { given } : {}) };
+    const needLogin = (): DomainError => missing(ctx.lang, 'LOGIN', 'cli.expected.login');
     switch (sub) {
       case 'list':
       case undefined: {
         // Every member of staff's certificate serial is an administrator's list; anyone else sees their own key only.
-        const result = await ctx.withService(async (service, store) => {
-          if (!as) return fail(missing(ctx.lang, '--as', 'cli.expected.login'));
-          const admin = await adminActor(store, as, ctx.lang);
-          const self = admin.ok ? null : await actorOf(store, as);
-          if (self && !self.ok) return self;
-          const users = admin.ok ? await store.listUsers() : (await store.listUsers()).filter((u) => u.login === as);
-          return ok({ users, today: service.moment().today });
-        });
-        return finish(ctx, result, ({ users, today }) => {
-          const rows = users.filter((u) => u.signingKey).map((u) => ({ login: u.login, fullName: u.fullName, ...u.signingKey!, p12: undefined }));
-          if (ctx.json) return ctx.io.out(JSON.stringify(rows, null, 2));
-          if (rows.length === 0) return ctx.io.out(t(ctx.lang, 'documents.keys.none'));
-          for (const r of rows) {
+        const result = await ctx.atAdminDesk((desk) => desk.signingKeys(as));
+        return finish(ctx, result, ({ holders, today }) => {
+          if (ctx.json) return ctx.io.out(JSON.stringify(holders, null, 2));
+          if (holders.length === 0) return ctx.io.out(t(ctx.lang, 'documents.keys.none'));
+          for (const r of holders) {
             const daysLeft = Math.floor((Date.parse(r.validTo) - Date.parse(today)) / 86_400_000);
             const warn = daysLeft < 0 ? t(ctx.lang, 'documents.keys.expired') : daysLeft <= 30 ? t(ctx.lang, 'documents.keys.expiresSoon', { days: daysLeft }) : '';
             ctx.io.out(`${r.login.padEnd(14)} ${r.serial.padEnd(20)} ${formatDate(r.validTo.slice(0, 10))} ${r.issuer}${r.demo ? ' (demo)' : ''}${warn ? `  ⚠ ${warn}` : ''}`);
@@ -172,59 +153,40 @@ export const keysCommand: CommandSpec = {
         });
       }
       case 'add': {
+        if (!arg1) return finish(ctx, fail(needLogin()), () => undefined);
         if (!arg2) return finish(ctx, fail(missing(ctx.lang, 'FILE.p12', 'cli.expected.file')), () => undefined);
         const read = readLimited(arg2, { option: 'FILE.p12', maxBytes: LIMITS.key });
         if (!read.ok) return finish(ctx, read, () => undefined);
-        const p12 = read.value;
-        const result = await ctx.audited({ command: 'keys add', as, subject: arg1 ?? '' }, async (service, store) => {
-          const admin = await adminActor(store, as, ctx.lang);
-          if (!admin.ok) return admin;
-          const user = await userOf(store, arg1, ctx.lang);
-          if (!user.ok) return user;
-          // Registering needs the holder's own passphrase, typed by them: never the demo one.
-          const passphrase = (await givenPassphrase(sources)) ?? fail(domainError('VALIDATION', { key: 'documents.passphraseNeeded', params: { login: user.value.login } }));
-          if (!passphrase.ok) return passphrase;
-          return registerKey(store, {
-            user: user.value, p12, fileName: basename(arg2), passphrase: passphrase.value, registeredBy: admin.value.login,
-            now: new Date(service.moment().now), trust: await ctx.trust(),
-          });
-        });
-        return finish(ctx, result, (key) => ctx.io.out(t(ctx.lang, 'documents.keys.added', { login: arg1!, serial: key.serial, issuer: key.issuer, validTo: formatDate(key.validTo.slice(0, 10)) })));
+        const file = { bytes: read.value, name: basename(arg2) };
+        const result = await ctx.atAdminDesk((desk) => desk.registerSigningKey(as, arg1, file, passphrase));
+        return finish(ctx, result, (key) => ctx.io.out(t(ctx.lang, 'documents.keys.added', { login: arg1, serial: key.serial, issuer: key.issuer, validTo: formatDate(key.validTo.slice(0, 10)) })));
       }
       case 'remove': {
-        const result = await ctx.audited({ command: 'keys remove', as, subject: arg1 ?? '' }, async (_service, store) => {
-          const admin = await adminActor(store, as, ctx.lang);
-          if (!admin.ok) return admin;
-          const user = await userOf(store, arg1, ctx.lang);
-          if (!user.ok) return user;
-          const { signingKey: _removed, ...rest } = user.value;
-          await store.putUser(rest);
-          return ok(undefined);
-        });
-        return finish(ctx, result, () => ctx.io.out(t(ctx.lang, 'documents.keys.removed', { login: arg1! })));
+        if (!arg1) return finish(ctx, fail(needLogin()), () => undefined);
+        const result = await ctx.atAdminDesk((desk) => desk.removeSigningKey(as, arg1));
+        return finish(ctx, result, () => ctx.io.out(t(ctx.lang, 'documents.keys.removed', { login: arg1 })));
       }
       case 'check': {
-        const result = await ctx.withService(async (service, store) => {
-          const user = await userOf(store, arg1, ctx.lang);
-          if (!user.ok) return user;
-          const actor = { login: user.value.login, role: user.value.role, ...(user.value.iin ? { iin: user.value.iin } : {}) };
-          const credential = await credentialFor(store, actor, sources);
-          if (!credential.ok) return credential;
-          if (!user.value.iin) return fail(domainError('VALIDATION', { key: 'documents.staffIinMissing', params: { login: user.value.login } }));
-          const problem = signatureProblem(credential.value.certificate, user.value.iin, new Date(service.moment().now), await ctx.trust(), credential.value.chain);
-          return problem ? fail(problem) : ok(describeCertificate(credential.value.certificate));
-        });
-        return finish(ctx, result, (cert) => ctx.io.out(t(ctx.lang, 'documents.keys.ready', { login: arg1!, serial: cert.serial, issuer: cert.issuer })));
+        if (!arg1) return finish(ctx, fail(needLogin()), () => undefined);
+        const result = await ctx.atAdminDesk((desk) => desk.checkSigningKey(arg1, passphrase));
+        return finish(ctx, result, (cert) => ctx.io.out(t(ctx.lang, 'documents.keys.ready', { login: arg1, serial: cert.serial, issuer: cert.issuer })));
       }
-      case 'trust':
+      case 'trust': {
+        if (!arg1) return finish(ctx, fail(missing(ctx.lang, 'FILE', 'cli.expected.file')), () => undefined);
+        const read = readLimited(arg1, { option: 'CA.pem', maxBytes: LIMITS.key });
+        if (!read.ok) return finish(ctx, read, () => undefined);
+        const result = await ctx.atAdminDesk((desk) => desk.trustCa(as, { bytes: read.value, name: arg1 }));
+        return finish(ctx, result, ({ subject, path }) => ctx.io.out(t(ctx.lang, 'documents.keys.trusted', { subject, path })));
+      }
       case 'crl': {
         if (!arg1) return finish(ctx, fail(missing(ctx.lang, 'FILE', 'cli.expected.file')), () => undefined);
-        const result = await ctx.audited({ command: `keys ${sub}`, as, subject: arg1 }, async (_service, store) => {
-          const admin = await adminActor(store, as, ctx.lang);
-          if (!admin.ok) return admin;
-          return sub === 'trust' ? installAnchor(ctx, arg1) : installCrl(ctx, arg1);
-        });
-        return finish(ctx, result, (message) => ctx.io.out(message));
+        const read = readLimited(arg1, { option: 'FILE.crl', maxBytes: LIMITS.crl });
+        if (!read.ok) return finish(ctx, read, () => undefined);
+        const result = await ctx.atAdminDesk((desk) => desk.installCrl(as, { bytes: read.value, name: arg1 }));
+        const day = (d: Date) => formatDate(d.toISOString().slice(0, 10));
+        return finish(ctx, result, (crl) => ctx.io.out(t(ctx.lang, 'documents.keys.crlInstalled', {
+          issuer: crl.issuer, count: crl.revoked, thisUpdate: day(crl.thisUpdate), nextUpdate: crl.nextUpdate ? day(crl.nextUpdate) : '—',
+        })));
       }
       default:
         printError(ctx, badValue(ctx.lang, 'keys', 'cli.expected.keysAction'));
@@ -232,43 +194,3 @@ export const keysCommand: CommandSpec = {
     }
   },
 };
-
-async function installAnchor(ctx: CliContext, file: string): Promise<Result<string, DomainError>> {
-  const read = readLimited(file, { option: 'CA.pem', maxBytes: LIMITS.key });
-  if (!read.ok) return read;
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(read.value);
-  } catch {
-    return fail(domainError('VALIDATION', { key: 'documents.keys.notCa', params: { file } }));
-  }
-  if (!cert.ca) return fail(domainError('VALIDATION', { key: 'documents.keys.notCa', params: { file } }));
-  const dir = ctx.trustDirs()[0]!;
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${cert.fingerprint256.replace(/:/g, '').slice(0, 16).toLowerCase()}.pem`);
-  await writeFile(path, cert.toString());
-  ctx.reloadTrust();
-  return ok(t(ctx.lang, 'documents.keys.trusted', { subject: describeCertificate(cert).subject, path }));
-}
-
-async function installCrl(ctx: CliContext, file: string): Promise<Result<string, DomainError>> {
-  const read = readLimited(file, { option: 'FILE.crl', maxBytes: LIMITS.crl });
-  if (!read.ok) return read;
-  const raw = read.value;
-  const parsed = parseCrl(raw);
-  if (!parsed.ok) return fail(domainError('VALIDATION', { key: 'documents.keys.crlInvalid', params: { file, reason: parsed.error } }));
-  const crl = parsed.value;
-  const trust = await ctx.trust();
-  const issuer = trust.anchors.find((a) => a.subject === crl.issuer && verifyCrl(crl, a));
-  if (!issuer) return fail(domainError('VALIDATION', { key: 'documents.keys.crlInvalid', params: { file, reason: crl.issuer.replace(/\n/g, ', ') } }));
-  const dir = ctx.trustDirs()[0]!;
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${issuer.fingerprint256.replace(/:/g, '').slice(0, 16).toLowerCase()}.crl`);
-  // The bytes checked above, not the file again: it may have changed since.
-  await writeFile(path, raw);
-  ctx.reloadTrust();
-  const cn = describeCertificate(issuer).subject;
-  return ok(t(ctx.lang, 'documents.keys.crlInstalled', {
-    issuer: cn, count: crl.revoked.size, thisUpdate: formatDate(crl.thisUpdate.toISOString().slice(0, 10)), nextUpdate: crl.nextUpdate ? formatDate(crl.nextUpdate.toISOString().slice(0, 10)) : '—',
-  }));
-}

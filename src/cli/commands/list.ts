@@ -11,12 +11,11 @@ import { badValue } from '../args.js';
 import { finish, str, strs, type CommandSpec } from '../command.js';
 import { requestJson, stateLabel, writeOutput } from '../output.js';
 import { csvLines, UTF8_BOM } from '../../app/csv.js';
-import { canOpen } from '../../app/access.js';
-import { maskIin, maskName, maskRequest } from '../../app/masking.js';
+import { ClerkDesk } from '../../app/clerk-desk.js';
 import type { RequestService } from '../../app/requests.js';
 import type { Actor } from '../../core/request.js';
 import type { DomainError, Result } from '../../core/result.js';
-import type { RequestReader, UserStore } from '../../store/port.js';
+import type { Store, UserStore } from '../../store/port.js';
 import { actorOf } from '../context.js';
 
 export const listCommand: CommandSpec = {
@@ -50,7 +49,7 @@ export const listCommand: CommandSpec = {
     const office = str(values.office);
     const text = str(values.search);
     if (text !== undefined && !plainText(text, MAX_SEARCH)) return finish(ctx, fail(badValue(ctx.lang, '--search', 'securityCli.expected.text', { max: String(MAX_SEARCH) })), () => undefined);
-    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'>) => {
+    const work = async (service: RequestService, store: Store) => {
       const viewer = await viewerOf(store, login);
       if (!viewer.ok) return viewer;
       const { today } = service.moment();
@@ -64,10 +63,11 @@ export const listCommand: CommandSpec = {
         order: 'due',
         limit: deadlineFilter ? Number.MAX_SAFE_INTEGER : limit,
       };
-      const page = await service.list(filter);
+      // Names and IINs in full only where the viewer may open the request (the desk masks the rest).
+      const page = await new ClerkDesk(service, store).summaries(viewer.value, filter);
       const status = (s: RequestSummary) => deadlineStatusOf(s.state, s.dueDate, today, calendar);
       const items = page.items
-        .map((s) => ({ ...shown(viewer.value, s), deadlineStatus: status(s) }))
+        .map((s) => ({ ...s, deadlineStatus: status(s) }))
         .filter((s) => !deadlineFilter || (wantOverdue && s.deadlineStatus === 'overdue') || (wantDueSoon && s.deadlineStatus === 'dueSoon'));
       return ok({ items: deadlineFilter ? items.slice(0, limit) : items, total: deadlineFilter ? items.length : page.total });
     };
@@ -100,12 +100,6 @@ async function viewerOf(store: Pick<UserStore, 'getUser'>, login: string | undef
   return actorOf(store, login);
 }
 
-/** A summary in full for one who may open the request (src/app/access.ts), else its applicant masked. */
-function shown(viewer: Actor | null, s: RequestSummary): RequestSummary & { masked?: true } {
-  if (viewer && canOpen(viewer, s)) return s;
-  return { ...s, applicantIin: maskIin(s.applicantIin), applicantName: maskName(s.applicantName), masked: true };
-}
-
 const CSV_COLUMNS = ['number', 'service', 'state', 'channel', 'office', 'receivedBy', 'applicantIin', 'applicantName', 'submittedAt', 'dueDate', 'updatedAt'] as const;
 
 export const exportCommand: CommandSpec = {
@@ -119,24 +113,26 @@ export const exportCommand: CommandSpec = {
     const format = str(values.format) ?? 'json';
     if (format !== 'json' && format !== 'csv') return finish(ctx, fail(badValue(ctx.lang, '--format', 'cli.expected.format')), () => undefined);
     const output = str(values.output);
-    // Personal data in full only for rows the --as member of staff may open; the read is audited.
-    // Reads whole requests past the request service (issue 14: a front-end reaching for the store).
-    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'> & Pick<RequestReader, 'get'>) => {
+    // Personal data in full only for rows the --as member of staff may open (the desk masks the
+    // rest); the read is audited.
+    const work = async (service: RequestService, store: Store) => {
       const viewer = await viewerOf(store, login);
       if (!viewer.ok) return viewer;
-      const page = await service.list({ order: 'submitted', limit: Number.MAX_SAFE_INTEGER });
-      const masked = page.items.some((s) => !(viewer.value && canOpen(viewer.value, s)));
+      const desk = new ClerkDesk(service, store);
+      const page = await desk.summaries(viewer.value, { order: 'submitted', limit: Number.MAX_SAFE_INTEGER });
+      const masked = page.items.some((s) => s.masked);
       if (format === 'csv') {
-        const rows = page.items.map((s) => { const v = shown(viewer.value, s); return CSV_COLUMNS.map((c) => v[c]); });
+        const rows = page.items.map((s) => CSV_COLUMNS.map((c) => s[c]));
         return ok({ text: UTF8_BOM + csvLines([CSV_COLUMNS, ...rows]), count: page.items.length, masked });
       }
       const { today } = service.moment();
       const docs = [];
       for (const s of page.items) {
-        const doc = await store.get(s.id);
-        if (!doc) continue;
-        const full = viewer.value !== null && canOpen(viewer.value, doc);
-        docs.push({ ...requestJson(full ? doc : maskRequest(doc), service.reference, today, ctx.lang), ...(full ? {} : { masked: true, answers: null }) });
+        const viewed = await desk.view(viewer.value, { id: s.id });
+        if (!viewed.ok && viewed.error.code === 'NOT_FOUND') continue;
+        if (!viewed.ok) return viewed;
+        const { request, full } = viewed.value;
+        docs.push({ ...requestJson(request, service.reference, today, ctx.lang), ...(full ? {} : { masked: true, answers: null }) });
       }
       return ok({ text: JSON.stringify(docs, null, 2), count: docs.length, masked });
     };

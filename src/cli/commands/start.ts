@@ -5,7 +5,7 @@ import type { RefusalCode } from '../../core/refusals.js';
 import type { Action, Request } from '../../core/request.js';
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import { exampleAnswers, exampleResult } from '../../core/services/examples.js';
-import { credentialFor } from '../../documents/keys.js';
+import { ClerkDesk } from '../../app/clerk-desk.js';
 import { finish, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { requestLines, stateLabel } from '../output.js';
@@ -53,7 +53,8 @@ export const startCommand: CommandSpec = {
         const what = `${t(ctx.lang, `action.${request.history.at(-1)!.action}`)} → «${stateLabel(ctx.lang, request.state)}»${due}`;
         ctx.io.out(t(ctx.lang, 'cli.start.step', { step, who, what }));
       };
-      const submitted = await service.submit({ serviceId: 'archive-certificate', channel: 'office', answers: exampleAnswers('archive-certificate'), actor: clerk.value, lang: ctx.lang === 'en' ? 'ru' : ctx.lang });
+      const desk = new ClerkDesk(service, store);
+      const submitted = await desk.register(clerk.value, { serviceId: 'archive-certificate', answers: exampleAnswers('archive-certificate'), lang: ctx.lang === 'en' ? 'ru' : ctx.lang });
       if (!submitted.ok) return submitted;
       let request = submitted.value;
       say(1, clerk.value.fullName ?? clerk.value.login, request);
@@ -62,13 +63,10 @@ export const startCommand: CommandSpec = {
         if (!actor.ok) return actor;
         // A signed result is signed with the clerk's demo key, as a real one would be with theirs.
         const { needs, signed } = TRANSITIONS[step.action];
-        const credential = signed ? await credentialFor(store, actor.value, { env: ctx.io.env }) : null;
-        if (credential && !credential.ok) return credential;
-        const acted = await service.actOn(request, {
-          action: step.action, actor: actor.value, channel: 'office',
+        const acted = await desk.decide(actor.value, request, {
+          action: step.action, env: ctx.io.env,
           ...(step.ground ? { ground: step.ground } : {}), ...(step.reasons ? { reasons: step.reasons } : {}), ...(step.note ? { note: step.note } : {}),
           ...(needs.content ? { content: exampleResult('archive-certificate') } : {}),
-          ...(credential?.ok ? { credential: credential.value } : {}),
         });
         if (!acted.ok) return acted;
         request = acted.value;

@@ -1,10 +1,6 @@
 import { ok, type DomainError, type Result } from '../../core/result.js';
 import type { Lang } from '../../core/i18n/text.js';
-import { channelOf } from '../../core/lifecycle/channels.js';
 import { TRANSITIONS } from '../../core/lifecycle/table.js';
-import type { Request } from '../../core/request.js';
-import { findService } from '../../core/services/catalogue.js';
-import { credentialFor } from '../../documents/keys.js';
 import { readJsonArg } from '../args.js';
 import { ACTIONS } from '../../core/request.js';
 import { t } from '../../core/i18n/catalogue.js';
@@ -13,11 +9,9 @@ import { finish, str, strs, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { fail } from '../../core/result.js';
 import { requestJson, requestLines, stateLabel } from '../output.js';
-import { prefilled } from '../../app/result-content.js';
-import { canOpen } from '../../app/access.js';
-import { maskRequest } from '../../app/masking.js';
+import { ClerkDesk } from '../../app/clerk-desk.js';
 import type { RequestService } from '../../app/requests.js';
-import type { UserStore } from '../../store/port.js';
+import type { Store } from '../../store/port.js';
 import { readSecretFile } from '../read-limited.js';
 
 export const statusCommand: CommandSpec = {
@@ -31,13 +25,12 @@ export const statusCommand: CommandSpec = {
     if (!number) return finish(ctx, fail(missing(ctx.lang, 'NUMBER', 'cli.expected.number')), () => undefined);
     // The applicant's IIN, name and questionnaire in full only for a member of staff who may open
     // the request (src/app/access.ts), and that read is audited; otherwise masked as the call-centre sees it.
-    const work = async (service: RequestService, store: Pick<UserStore, 'getUser'>) => {
-      const found = await service.find(number);
-      if (!found.ok) return found;
+    const work = async (service: RequestService, store: Store) => {
       const actor = login ? await actorOf(store, login) : null;
       if (actor && !actor.ok) return actor;
-      const full = actor !== null && canOpen(actor.value, found.value);
-      return ok({ request: full ? found.value : maskRequest(found.value), full, today: service.moment().today, reference: service.reference });
+      const viewed = await new ClerkDesk(service, store).view(actor?.value ?? null, { number });
+      if (!viewed.ok) return viewed;
+      return ok({ ...viewed.value, today: service.moment().today, reference: service.reference });
     };
     const result = login ? await ctx.audited({ command: 'status', as: login, subject: number.trim().slice(0, 40) }, work) : await ctx.withService(work);
     return finish(ctx, result, ({ request, full, today, reference }) => {
@@ -96,31 +89,25 @@ export const actCommand: CommandSpec = {
     const result = await ctx.audited({ command: `act ${action}`, as: login, subject: number.trim().slice(0, 40) }, async (service, store) => {
       const actor = await actorOf(store, login);
       if (!actor.ok) return actor;
-      const found = await service.find(number);
-      if (!found.ok) return found;
-      const before = found.value;
-      const channel = channelOf(actor.value.role);
-      // The clerk's key is opened only for an action whose result is a signed document.
-      const { needs, signed: signs } = TRANSITIONS[chosen];
-      const credential = signs ? await credentialFor(store, actor.value, { env: ctx.io.env, ...(passphrase ? { given: passphrase.value } : {}) }) : null;
-      if (credential && !credential.ok) return credential;
-      const acted = await service.actOn(before, {
+      // The desk opens the request for this member of staff, unlocks their key for a signed result,
+      // takes the channel from their role, and fills the certificate's fields not given here.
+      const acted = await new ClerkDesk(service, store).act(actor.value, number, {
         action: chosen,
-        actor: actor.value,
-        channel,
         via: 'cli',
-        ...(needs.ground ? { ground: reasons[0] } : { reasons }),
+        ...(TRANSITIONS[chosen].needs.ground ? { ground: reasons[0] } : { reasons }),
         ...(note ? { note } : {}),
-        ...(needs.content ? { content: prefilled(before, content.value) } : {}),
-        ...(credential?.ok ? { credential: credential.value } : {}),
+        ...(TRANSITIONS[chosen].needs.content ? { content: content.value } : {}),
+        ...(passphrase?.ok ? { passphrase: passphrase.value } : {}),
+        env: ctx.io.env,
       });
-      return acted.ok ? ok({ before, after: acted.value, today: service.moment().today, reference: service.reference }) : acted;
+      return acted.ok ? ok({ after: acted.value, today: service.moment().today, reference: service.reference }) : acted;
     });
-    return finish(ctx, result, ({ before, after, today, reference }) => {
+    return finish(ctx, result, ({ after, today, reference }) => {
       if (ctx.json) return ctx.io.out(JSON.stringify(requestJson(after, reference, today, ctx.lang), null, 2));
-      ctx.io.out(t(ctx.lang, 'cli.acted', { number: after.number ?? '—', from: stateLabel(ctx.lang, before.state), to: stateLabel(ctx.lang, after.state) }));
+      const from = after.history.at(-1)?.from ?? after.state;
+      ctx.io.out(t(ctx.lang, 'cli.acted', { number: after.number ?? '—', from: stateLabel(ctx.lang, from), to: stateLabel(ctx.lang, after.state) }));
       const document = after.decision?.document;
-      if (document && before.decision?.document?.code !== document.code) {
+      if (document && TRANSITIONS[chosen].signed) {
         ctx.io.out(t(ctx.lang, 'cli.signedDocument', { number: after.number ?? '', code: document.code }));
       }
     });

@@ -3,12 +3,11 @@ import { join, resolve } from 'node:path';
 import { t } from '../../core/i18n/catalogue.js';
 import { storeCopyMessages } from '../../core/i18n/messages/store-copy.js';
 import { domainError, fail, type DomainError } from '../../core/result.js';
-import { differingParts, digestStore, type StoreCounts, type StoreDigest } from '../../store/digest.js';
-import type { CopyOutcome } from '../../store/pg/import.js';
-import { StoreUnavailable } from '../../store/port.js';
+import { differingParts, type StoreCounts, type StoreDigest } from '../../store/digest.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
-import { openEmbedded, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
+import { copyToPostgres, type StoreCopy } from '../wiring.js';
 import { exitCodeOf } from '../exit-codes.js';
 import { errorJson, printError } from '../output.js';
 
@@ -42,33 +41,13 @@ export const storeCommand: CommandSpec = {
 };
 
 async function copy(ctx: CliContext, dir: string, url: string): Promise<number> {
-  const { PgStore, isUnavailable, redact } = await import('../../store/pg/pg-store.js');
-  const { copyStore } = await import('../../store/pg/import.js');
-  const target = await PgStore.open({ url, application: 'anyqtama store copy' });
-  if (!target.ok) return finish(ctx, target, () => undefined);
-  // Only the account owning the embedded store (or root) may copy it out (data-dir.ts).
-  const source = await openEmbedded(dir, ctx.commandLine);
-  if (!source.ok) {
-    await target.value.close();
-    return finish(ctx, source, () => undefined);
-  }
-  try {
-    const outcome = await copyStore(source.value, target.value);
-    const sides = { source: await digestStore(source.value), target: await digestStore(target.value) };
-    return report(ctx, { from: dir, to: redact(url) }, outcome, sides);
-  } catch (error) {
-    // A database error stops the copy; the batches already committed stay, and the next run goes on.
-    const reason = error instanceof StoreUnavailable ? error.reason : (error as { code?: string }).code ?? (isUnavailable(error) ? (error as Error).message : null);
-    if (!reason) throw error;
-    return finish(ctx, fail(domainError('STORE_FAILED', { key: 'store.copy.interrupted', params: { reason } })), () => undefined);
-  } finally {
-    await source.value.close();
-    await target.value.close();
-  }
+  const copied = await copyToPostgres(dir, url, ctx.commandLine);
+  if (!copied.ok) return finish(ctx, copied, () => undefined);
+  return report(ctx, { from: dir, to: copied.value.to }, copied.value);
 }
 
 /** The rows of the table: what each side holds, and what this run wrote (null: part of another row's copy). */
-const ROWS: ReadonlyArray<{ kind: keyof StoreCounts | 'sequences'; copied: keyof CopyOutcome['copied'] | null }> = [
+const ROWS: ReadonlyArray<{ kind: keyof StoreCounts | 'sequences'; copied: keyof StoreCopy['outcome']['copied'] | null }> = [
   { kind: 'requests', copied: 'requests' },
   { kind: 'events', copied: 'events' },
   { kind: 'attachments', copied: null },
@@ -86,7 +65,7 @@ const label = (ctx: CliContext, kind: keyof StoreCounts | 'sequences') => t(ctx.
 /** At most 20 numbers or hashes in a line a person reads; --json lists them all. */
 const some = (xs: readonly string[]) => (xs.length > 20 ? `${xs.slice(0, 20).join(', ')}, … (${xs.length})` : xs.join(', '));
 
-function report(ctx: CliContext, where: { from: string; to: string }, outcome: CopyOutcome, sides: { source: StoreDigest; target: StoreDigest }): number {
+function report(ctx: CliContext, where: { from: string; to: string }, { outcome, ...sides }: StoreCopy): number {
   const differs = differingParts(sides.source, sides.target);
   const match = sides.source.checksum === sides.target.checksum;
   const nothingNew = Object.values(outcome.copied).every((n) => n === 0);

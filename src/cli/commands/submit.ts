@@ -13,6 +13,7 @@ import { finish, str, strs, type CommandSpec } from '../command.js';
 import { actorOf } from '../context.js';
 import { requestJson } from '../output.js';
 import type { UserStore } from '../../store/port.js';
+import { ClerkDesk } from '../../app/clerk-desk.js';
 
 /**
  * A scan named by --attach: a regular file (a link is followed only to one) of at most the
@@ -66,8 +67,9 @@ export const submitCommand: CommandSpec = {
       const actor = await submitter(store, channel as Channel, str(values.as), answers.value);
       if (!actor.ok) return actor;
       const office = str(values.office);
-      const submitted = await service.submit({
-        serviceId, channel: channel as Channel, answers: answers.value, actor: actor.value, lang: ctx.lang,
+      // Registered as at a counter, with the channel the command line names (the bot's on a citizen's behalf).
+      const submitted = await new ClerkDesk(service, store).register(actor.value, {
+        serviceId, channel: channel as Channel, answers: answers.value, lang: ctx.lang,
         attachments, paperDocuments: strs(values.paper), ...(office ? { office } : {}), via: 'cli',
       });
       return submitted.ok ? ok({ request: submitted.value, today: service.moment().today }) : submitted;

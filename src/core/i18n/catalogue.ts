@@ -23,6 +23,7 @@ import { securityStoreMessages } from './messages/security-store.js';
 import { securityCliMessages } from './messages/security-cli.js';
 import { controlMessages } from './messages/control.js';
 import { userMessages } from './messages/users.js';
+import { clerkDeskMessages } from './messages/clerk-desk.js';
 
 /**
  * The one kk/ru message catalogue. Each area keeps its messages in its own file under
@@ -53,6 +54,7 @@ export const catalogue = {
   ...securityCliMessages,
   ...controlMessages,
   ...userMessages,
+  ...clerkDeskMessages,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

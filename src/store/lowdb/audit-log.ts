@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditEntry, AuditFilter } from '../port.js';
 import { AppendLog } from './append-log.js';
-import { syncDirectory } from './durable-file.js';
+import { syncDirectory } from '../durable-file.js';
 import { DIR_MODE } from './permissions.js';
 
 /** Days of entries kept in memory besides the one being written: the throttle check reads the last minutes only. */

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { RequestSummary } from '../port.js';
 import { AppendLog } from './append-log.js';
 import { QueueIndex } from './queue-index.js';
-import { syncDirectory } from './durable-file.js';
+import { syncDirectory } from '../durable-file.js';
 import { diskErrorCode } from '../port.js';
 import { DIR_MODE, FILE_MODE } from './permissions.js';
 

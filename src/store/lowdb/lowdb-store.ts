@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { diskProblem } from '../disk-problem.js';
 import type { Request } from '../../core/request.js';
 import { domainError, fail, ok, type Result } from '../../core/result.js';
 import { diskErrorCode, StoreDiskFailed, type AuditEntry, type AuditFilter, type BotChat, type ListFilter, type OutboxEntry, type Page, type RequestSummary, type Store, type User } from '../port.js';
 import { AuditLog } from './audit-log.js';
-import { DurableJsonFile, makeDir, readJson, writeFileDurably } from './durable-file.js';
+import { makeDir, readJson, writeFileDurably } from '../durable-file.js';
+import { DurableJsonFile } from './durable-file.js';
 import { IndexJournal } from './index-journal.js';
 import { acquireLock } from './lock.js';
 import { DIR_MODE, tightenPermissions } from './permissions.js';
@@ -31,7 +33,7 @@ const FORMAT = 1;
 /**
  * The embedded store: one lowdb document per request (so a change rewrites ~2 KB, not the whole
  * store), an in-memory index made durable by a snapshot and journal (index-journal.ts), durable
- * atomic writes (durable-file.ts), and a lock so that only one process opens it.
+ * atomic writes (../durable-file.ts), and a lock so that only one process opens it.
  */
 export class LowdbStore implements Store {
   readonly kind = 'lowdb';
@@ -131,7 +133,7 @@ export class LowdbStore implements Store {
     } catch (error) {
       const disk = diskErrorCode(error);
       // Full, read-only or failing disk: "not saved, tell the administrator" (app/unavailable.ts names what).
-      if (disk) return fail(domainError('STORE_FAILED', { key: disk === 'ENOSPC' || disk === 'EDQUOT' ? 'store.full.change' : 'store.disk.change', params: { reason: disk } }));
+      if (disk) return fail(diskProblem(disk));
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       return fail(domainError('STORE_FAILED', { key: 'store.writeFailed', params: { reason } }));
     }

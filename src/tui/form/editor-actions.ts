@@ -1,15 +1,15 @@
-import type { ChoiceField, GroupField } from '../../core/forms/field.js';
-import { formatDate } from '../../core/calendar/dates.js';
-import { tidyDate } from '../../core/forms/schema.js';
-import { validateAnswer, validateForm } from '../../core/forms/validate.js';
+import { answerPath, collect, newRow, removeRow as withoutRow, rowCount } from '../../core/forms/questionnaire/answers.js';
+import { checkAnswers } from '../../core/forms/questionnaire/check.js';
+import { getAt, parsePath, withAnswer } from '../../core/forms/questionnaire/paths.js';
+import { editText, readTyped } from '../../core/forms/questionnaire/read.js';
 import type { Text } from '../../core/i18n/text.js';
 import type { FieldProblem } from '../../core/result.js';
-import {
-  chars, focusOn, focusedRow, isTextRow, judge, rawText, rowKeyFor, setRaw, withTop, withTouched, type EditorState, type Env,
-} from './editor-state.js';
-import { childKey, enclosingRow, flattenForm, isFocusable, rowSegment, type FormRow } from './fields.js';
-import { buildValues, isBlank, keyOfDisplayPath, keyOfPath, rawFromStored, type RawValue } from './values.js';
 import { safeText } from '../../core/text-safety.js';
+import {
+  chars, focusOn, focusedRow, judge, rawText, rawValue, rowKeyFor, setRaw, touchedOf, withTop, withTouched,
+  type EditorState, type Env, type RawValue,
+} from './editor-state.js';
+import { enclosingRow, formRows, isChoiceRow, isFocusable, isTextRow, type FormRow } from './fields.js';
 
 /**
  * The form editor as a pure state machine: each key becomes an action, each action gives the
@@ -42,25 +42,29 @@ export interface Outcome {
 }
 
 /**
- * Leaving a field: a date typed the counter way is tidied, the answer is checked on its own
- * (validateAnswer) and with the rules across fields (validateForm), and the draft is reported.
+ * Leaving a field: the answer is read as every front-end reads it (a date tidied, then checked
+ * on its own), checked with the rules across fields, and the draft is reported.
  */
 function leave(s: EditorState, env: Env): Outcome {
   const row = focusedRow(s);
-  if (!s.dirty || !row || row.type !== 'field') return { state: s };
+  if (!s.dirty || row?.kind !== 'field') return { state: s };
   let next = s;
   let own: Text | undefined;
   const text = rawText(s, row.key);
-  if (isTextRow(row) && !isBlank(text)) {
-    const typed = row.kind === 'date' ? tidyDate(text) : text;
-    const answer = validateAnswer(row.field, typed, env.today);
-    next = setRaw(next, row.key, answer.ok && row.kind === 'date' ? formatDate(answer.value as string) : typed);
-    if (!answer.ok) own = answer.error;
+  if (isTextRow(row) && text.trim() !== '') {
+    const reading = readTyped(row.field, text, env.today);
+    next = setRaw(next, row.key, reading.text);
+    if (!reading.result.ok) own = reading.result.error;
   }
   next = withTouched({ ...next, dirty: false }, row.key);
-  const errors = judge(next, env).errors;
+  const errors = judge(next, env);
   next = { ...next, errors: own ? { ...errors, [row.key]: own } : errors };
-  return { state: next, changed: buildValues(env.form, next.answers).values };
+  return { state: next, changed: draft(next, env) };
+}
+
+/** The answers as they stand, blank ones left out, not validated: what a screen keeps as a draft. */
+export function draft(s: EditorState, env: Env): Record<string, unknown> {
+  return collect(env.form, s.answers).values;
 }
 
 function move(s: EditorState, by: number, env: Env): Outcome {
@@ -73,15 +77,17 @@ function move(s: EditorState, by: number, env: Env): Outcome {
 
 function submit(s: EditorState, env: Env): Outcome {
   const left = leave(s, env);
-  const built = buildValues(env.form, left.state.answers);
-  const r = validateForm(env.form, built.values, env.today);
-  if (r.ok) return { ...left, submit: r.value };
+  const checked = checkAnswers(env.form, left.state.answers, env.today);
+  if (checked.ok) return { ...left, submit: checked.value };
   const judged = { ...left.state, submitted: true };
-  const errors = judge(judged, env).errors;
-  const firstBad = judged.rows.findIndex((row) => row.key in errors);
-  const target = judged.rows.slice(Math.max(0, firstBad)).find(isFocusable);
-  const state = { ...judged, errors };
-  return { ...left, state: target ? focusOn(state, target.key, env) : state };
+  return { ...left, state: focusFirstBad({ ...judged, errors: judge(judged, env) }, env) };
+}
+
+/** Focus on the first row with a problem (the first field after it, for a section's problem). */
+function focusFirstBad(s: EditorState, env: Env): EditorState {
+  const firstBad = s.rows.findIndex((row) => row.key in s.errors);
+  const target = s.rows.slice(Math.max(0, firstBad)).find(isFocusable);
+  return target ? focusOn(s, target.key, env) : s;
 }
 
 function edit(s: EditorState, text: string, caret: number, env: Env): Outcome {
@@ -91,32 +97,30 @@ function edit(s: EditorState, text: string, caret: number, env: Env): Outcome {
 /** A choice or yes/no answer is committed at once: nothing more is typed into it. */
 function choose(s: EditorState, value: RawValue | undefined, env: Env): Outcome {
   let next = withTouched(setRaw(s, s.focus, value), s.focus);
-  next = { ...next, errors: judge(next, env).errors, dirty: false };
-  return { state: next, changed: buildValues(env.form, next.answers).values };
+  next = { ...next, errors: judge(next, env), dirty: false };
+  return { state: next, changed: draft(next, env) };
 }
 
 function options(row: FormRow): RawValue[] {
-  if (row.kind === 'boolean') return [true, false];
-  return (row.field as ChoiceField).choices.map((c) => c.value);
+  if (row.kind !== 'field') return [];
+  if (row.field.kind === 'boolean') return [true, false];
+  return row.field.kind === 'choice' ? row.field.choices.map((c) => c.value) : [];
 }
 
 function cycle(s: EditorState, row: FormRow, by: 1 | -1, env: Env): Outcome {
   // An optional answer can be taken back: its cycle passes through "not answered".
-  const slots: (RawValue | undefined)[] = row.required ? options(row) : [undefined, ...options(row)];
-  const at = slots.indexOf(s.answers.raw[row.key]);
+  const slots: (RawValue | undefined)[] = row.field.required ? options(row) : [undefined, ...options(row)];
+  const at = slots.indexOf(rawValue(s, row.key));
   const from = at === -1 ? (by === 1 ? -1 : slots.length) : at;
   return choose(s, slots[(from + by + slots.length) % slots.length], env);
 }
 
-function addRow(s: EditorState, row: FormRow, env: Env): Outcome {
-  const group = row.field as GroupField;
-  const groupKey = row.key.slice(0, -2); // the add row's key is the group's key + '.+'
-  const ids = s.answers.repeats[groupKey] ?? [];
-  if (!group.repeat || ids.length >= group.repeat.max) return { state: s };
-  const id = s.answers.nextId;
-  const answers = { ...s.answers, repeats: { ...s.answers.repeats, [groupKey]: [...ids, id] }, nextId: id + 1 };
-  const rows = flattenForm(env.form, answers.repeats);
-  const prefix = `${childKey(groupKey, rowSegment(id))}.`;
+function addRow(s: EditorState, row: FormRow & { kind: 'addRow' }, env: Env): Outcome {
+  const group = row.field;
+  if (!group.repeat || row.rows >= group.repeat.max) return { state: s };
+  const answers = withAnswer(s.answers, [...row.parts, row.rows], newRow(group));
+  const rows = formRows(env.form, answers);
+  const prefix = `${row.path}.${row.rows}.`;
   const first = rows.find((r) => isFocusable(r) && r.key.startsWith(prefix));
   return { state: focusOn({ ...s, answers, rows }, first?.key ?? s.focus, env) };
 }
@@ -125,47 +129,40 @@ function removeRow(s: EditorState, env: Env): Outcome {
   const left = leave(s, env);
   const at = enclosingRow(left.state.focus);
   if (!at) return left;
-  const group = left.state.rows.find((r) => r.key === at.groupKey)?.field as GroupField | undefined;
-  const ids = left.state.answers.repeats[at.groupKey] ?? [];
-  if (!group?.repeat || ids.length <= group.repeat.min) return left;
-  const prefix = `${childKey(at.groupKey, rowSegment(at.id))}.`;
-  const without = <T>(rec: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(rec).filter(([k]) => !k.startsWith(prefix)));
-  const nextIds = ids.filter((id) => id !== at.id);
-  const answers = { ...left.state.answers, raw: without(left.state.answers.raw), repeats: { ...left.state.answers.repeats, [at.groupKey]: nextIds } };
-  const rows = flattenForm(env.form, answers.repeats);
-  const following = nextIds[ids.indexOf(at.id)];
-  const target = following === undefined
-    ? `${at.groupKey}.+`
-    : rows.find((r) => isFocusable(r) && r.key.startsWith(`${childKey(at.groupKey, rowSegment(following))}.`))?.key ?? `${at.groupKey}.+`;
-  let state: EditorState = { ...left.state, answers, rows, touched: without(left.state.touched) as Record<string, true>, errors: without(left.state.errors) };
-  state = { ...state, errors: judge(state, env).errors };
-  return { state: focusOn(state, target, env), changed: buildValues(env.form, answers).values };
+  const heading = left.state.rows.find((r) => r.key === at.groupKey);
+  const group = heading?.kind === 'section' ? heading.field : undefined;
+  const parts = parsePath(at.groupKey);
+  if (!group?.repeat || rowCount(group, getAt(left.state.answers, parts)) <= group.repeat.min) return left;
+  const answers = withoutRow(left.state.answers, parts, at.index);
+  const rows = formRows(env.form, answers);
+  // The rows after it moved up: the one that followed now has this position.
+  const target = rows.find((r) => isFocusable(r) && r.key.startsWith(`${at.groupKey}.${at.index}.`))?.key ?? `${at.groupKey}.+`;
+  // Left (above), nothing is being typed: every answer given has been left, so is judged.
+  let state: EditorState = { ...left.state, answers, rows, touched: touchedOf(answers) };
+  state = { ...state, errors: judge(state, env) };
+  return { state: focusOn(state, target, env), changed: draft(state, env) };
 }
 
 function setValues(s: EditorState, patch: Readonly<Record<string, unknown>>, env: Env): Outcome {
   let next = s;
   for (const [path, value] of Object.entries(patch)) {
-    const key = keyOfDisplayPath(path, next.answers.repeats);
-    const row = key === undefined ? undefined : next.rows.find((r) => r.key === key && r.type === 'field');
-    if (!row) continue;
-    next = withTouched(setRaw(next, row.key, rawFromStored(row.field, value)), row.key);
+    const row = next.rows.find((r) => r.key === path);
+    if (row?.kind !== 'field') continue;
+    next = withTouched(setRaw(next, row.key, editText(row.field, value)), row.key);
     if (row.key === next.focus) next = { ...next, caret: chars(rawText(next, row.key)).length };
   }
-  next = { ...next, errors: judge(next, env).errors };
-  return { state: next, changed: buildValues(env.form, next.answers).values };
+  next = { ...next, errors: judge(next, env) };
+  return { state: next, changed: draft(next, env) };
 }
 
 function showProblems(s: EditorState, problems: readonly FieldProblem[], env: Env): Outcome {
-  const { kept } = buildValues(env.form, s.answers);
+  const { kept } = collect(env.form, s.answers);
   const errors: Record<string, Text> = { ...s.errors };
   for (const p of problems) {
-    const key = rowKeyFor(s.rows, keyOfPath(p.path, kept));
+    const key = rowKeyFor(s.rows, answerPath(p.path, kept));
     if (key !== undefined) errors[key] = p.expected;
   }
-  const firstBad = s.rows.findIndex((r) => r.key in errors);
-  const target = s.rows.slice(Math.max(0, firstBad)).find(isFocusable);
-  const state = { ...s, errors, submitted: true };
-  return { state: target ? focusOn(state, target.key, env) : state };
+  return { state: focusFirstBad({ ...s, errors, submitted: true }, env) };
 }
 
 export function reduce(s: EditorState, action: Action, env: Env): Outcome {
@@ -177,7 +174,7 @@ export function reduce(s: EditorState, action: Action, env: Env): Outcome {
     case 'page':
       return move(s, action.by * Math.max(1, env.listHeight - 1), env);
     case 'enter': {
-      if (row?.type === 'add') return addRow(s, row, env);
+      if (row?.kind === 'addRow') return addRow(s, row, env);
       const focusables = s.rows.filter(isFocusable);
       return focusables[focusables.length - 1]?.key === s.focus ? submit(s, env) : move(s, 1, env);
     }
@@ -186,9 +183,9 @@ export function reduce(s: EditorState, action: Action, env: Env): Outcome {
     case 'cancel':
       return { state: s, cancel: true };
     case 'insert': {
-      if (!row || !isTextRow(row)) return { state: s };
+      if (row?.kind !== 'field' || !isTextRow(row)) return { state: s };
       // Pasted text: a line break only where the field holds several lines; control bytes never.
-      const clean = safeText(action.text, { multiline: row.kind === 'multiline' });
+      const clean = safeText(action.text, { multiline: row.field.kind === 'multiline' });
       if (!clean) return { state: s };
       const added = chars(clean);
       return edit(s, [...text.slice(0, s.caret), ...added, ...text.slice(s.caret)].join(''), s.caret + added.length, env);
@@ -197,7 +194,7 @@ export function reduce(s: EditorState, action: Action, env: Env): Outcome {
       if (!isTextRow(row) || s.caret === 0) return { state: s };
       return edit(s, [...text.slice(0, s.caret - 1), ...text.slice(s.caret)].join(''), s.caret - 1, env);
     case 'clear':
-      if (row?.type !== 'field') return { state: s };
+      if (row?.kind !== 'field') return { state: s };
       return isTextRow(row) ? edit(s, '', 0, env) : choose(s, undefined, env);
     case 'caret': {
       if (!isTextRow(row)) return { state: s };
@@ -206,9 +203,9 @@ export function reduce(s: EditorState, action: Action, env: Env): Outcome {
       return caret === s.caret ? { state: s } : { state: { ...s, caret } };
     }
     case 'cycle':
-      return row?.type === 'field' && !isTextRow(row) ? cycle(s, row, action.by, env) : { state: s };
+      return row?.kind === 'field' && isChoiceRow(row) ? cycle(s, row, action.by, env) : { state: s };
     case 'pick': {
-      if (row?.type !== 'field' || isTextRow(row)) return { state: s };
+      if (!row || !isChoiceRow(row)) return { state: s };
       const value = options(row)[action.index];
       return value === undefined ? { state: s } : choose(s, value, env);
     }

@@ -1,17 +1,25 @@
 import type { FormDef } from '../../core/forms/field.js';
-import { validateForm } from '../../core/forms/validate.js';
+import { formAnswers } from '../../core/forms/questionnaire/answers.js';
+import { checkAnswers } from '../../core/forms/questionnaire/check.js';
+import { filledPaths, getAt, hasValue, parsePath, withAnswer } from '../../core/forms/questionnaire/paths.js';
+import { editText } from '../../core/forms/questionnaire/read.js';
 import type { Text } from '../../core/i18n/text.js';
-import { firstToFill, flattenForm, isFocusable, type FormRow } from './fields.js';
+import { firstToFill, formRows, type FormRow } from './fields.js';
 import { scrollTop, textAreaRows } from './layout.js';
-import { answersFromInitial, buildValues, isBlank, keyOfPath, type Answers, type RawValue } from './values.js';
 
 /**
- * The form editor's state and the helpers its actions share (editor-actions.ts). Pure: the
- * component only draws the state and routes keys, so all behaviour is testable without Ink.
+ * The form editor's state and the helpers its actions share (editor-actions.ts). The answers
+ * are the core's questionnaire answers, held as the clerk typed them; the editor adds only what
+ * a terminal needs (focus, caret, scrolling, which problems to show yet). Pure: the component
+ * only draws the state and routes keys, so all behaviour is testable without Ink.
  */
 
+/** Text as typed; a choice's value; a yes/no answer. */
+export type RawValue = string | boolean;
+
 export interface EditorState {
-  readonly answers: Answers;
+  /** The draft, nested like the form (core/forms/questionnaire/paths.ts), answers as typed. */
+  readonly answers: Record<string, unknown>;
   readonly rows: readonly FormRow[];
   /** Key of the focused row ('' when the form has nothing to fill). */
   readonly focus: string;
@@ -37,8 +45,14 @@ export interface Env {
 }
 
 export const chars = (s: string): string[] => Array.from(s);
+
+export function rawValue(s: EditorState, key: string): RawValue | undefined {
+  const v = getAt(s.answers, parsePath(key));
+  return typeof v === 'string' || typeof v === 'boolean' ? v : undefined;
+}
+
 export const rawText = (s: EditorState, key: string): string => {
-  const v = s.answers.raw[key];
+  const v = rawValue(s, key);
   return typeof v === 'string' ? v : '';
 };
 
@@ -46,36 +60,30 @@ export function focusedRow(s: EditorState): FormRow | undefined {
   return s.rows.find((r) => r.key === s.focus);
 }
 
-export function isTextRow(row: FormRow | undefined): boolean {
-  return row?.type === 'field' && row.kind !== 'choice' && row.kind !== 'boolean';
+/** Fields with an answer, as `touched`: each is judged from the start. */
+export function touchedOf(answers: Record<string, unknown>): Record<string, true> {
+  return Object.fromEntries(filledPaths(answers).map((path) => [path, true] as const));
 }
 
 export function initState(form: FormDef, initial: Readonly<Record<string, unknown>> | undefined, env: Env): EditorState {
-  const answers = answersFromInitial(form, initial);
-  const rows = flattenForm(form, answers.repeats);
+  const answers = formAnswers(form, initial ?? {}, editText);
+  const rows = formRows(form, answers);
   const focus = firstToFill(rows)?.key ?? '';
-  const touched: Record<string, true> = {};
-  for (const [key, v] of Object.entries(answers.raw)) if (!isBlank(v)) touched[key] = true;
-  const base: EditorState = { answers, rows, focus, caret: 0, errors: {}, touched, submitted: false, top: 0, dirty: false };
-  const s = { ...base, errors: judge(base, env).errors, caret: chars(rawText(base, focus)).length };
+  const base: EditorState = { answers, rows, focus, caret: 0, errors: {}, touched: touchedOf(answers), submitted: false, top: 0, dirty: false };
+  const s = { ...base, errors: judge(base, env), caret: chars(rawText(base, focus)).length };
   return withTop(s, env);
 }
 
-/** The core's verdict on the whole questionnaire, as messages by row key. */
-export function judge(s: EditorState, env: Env): { errors: Record<string, Text> } {
-  const built = buildValues(env.form, s.answers);
-  const r = validateForm(env.form, built.values, env.today);
+/** The core's verdict on the whole questionnaire, as messages by row key: for touched rows, or all once submitted. */
+export function judge(s: EditorState, env: Env): Record<string, Text> {
+  const checked = checkAnswers(env.form, s.answers, env.today);
   const problems: Record<string, Text> = {};
-  if (!r.ok) {
-    for (const p of r.error.fields ?? []) {
-      const key = rowKeyFor(s.rows, keyOfPath(p.path, built.kept));
-      if (key !== undefined && !(key in problems)) problems[key] = p.expected;
-    }
+  for (const p of checked.ok ? [] : checked.error) {
+    const key = rowKeyFor(s.rows, p.path);
+    if (key !== undefined && !(key in problems)) problems[key] = p.expected;
   }
-  if (s.submitted) return { errors: problems };
-  const errors: Record<string, Text> = {};
-  for (const key of Object.keys(s.touched)) if (problems[key]) errors[key] = problems[key];
-  return { errors };
+  if (s.submitted) return problems;
+  return Object.fromEntries(Object.entries(problems).filter(([key]) => s.touched[key]));
 }
 
 /** The row a key names, or the nearest enclosing row that exists (a problem of a whole group). */
@@ -88,7 +96,8 @@ export function rowKeyFor(rows: readonly FormRow[], key: string): string | undef
 
 /** A focused several-line field opens into a text area: fewer rows of the form fit around it. */
 export function listRows(s: EditorState, listHeight: number): number {
-  return focusedRow(s)?.kind === 'multiline' ? listHeight - textAreaRows(listHeight) + 1 : listHeight;
+  const row = focusedRow(s);
+  return row?.kind === 'field' && row.field.kind === 'multiline' ? listHeight - textAreaRows(listHeight) + 1 : listHeight;
 }
 
 export function withTop(s: EditorState, env: Env): EditorState {
@@ -97,16 +106,13 @@ export function withTop(s: EditorState, env: Env): EditorState {
 }
 
 export function setRaw(s: EditorState, key: string, value: RawValue | undefined): EditorState {
-  const raw = { ...s.answers.raw };
-  if (value === undefined) delete raw[key];
-  else raw[key] = value;
-  return { ...s, answers: { ...s.answers, raw } };
+  return { ...s, answers: withAnswer(s.answers, parsePath(key), value) };
 }
 
 export function withTouched(s: EditorState, key: string): EditorState {
   const touched = { ...s.touched };
-  if (isBlank(s.answers.raw[key])) delete touched[key];
-  else touched[key] = true;
+  if (hasValue(rawValue(s, key))) touched[key] = true;
+  else delete touched[key];
   return { ...s, touched };
 }
 

@@ -3,14 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Field, FormDef } from '../../core/forms/field.js';
 import type { Lang } from '../../core/i18n/text.js';
 import type { FieldProblem } from '../../core/result.js';
-import { reduce, type Action } from './editor-actions.js';
+import { draft, reduce, type Action } from './editor-actions.js';
 import { focusedRow, initState, listRows, refit, type EditorState, type Env } from './editor-state.js';
-import { flattenForm, sampleRepeats } from './fields.js';
+import { formRows, sampleAnswers } from './fields.js';
 import { actionForKey } from './keymap.js';
 import { frameLayout, labelColumn, scrollTop, textAreaRows, type FrameLayout } from './layout.js';
 import { detailLines, helpLine, rowLines, scrollLine, type Line, type LineContext, type Style } from './lines.js';
 import { useFunctionKeys, type FunctionKey } from '../hooks/use-function-keys.js';
-import { buildValues } from './values.js';
 import { safeText } from '../../core/text-safety.js';
 
 /** A key the editor offers the screen first (`extraKeys`). */
@@ -99,7 +98,8 @@ export function FormEditor(props: FormEditorProps) {
   const { form, lang, height, width, plain, title } = props;
   const latest = useRef(props);
   latest.current = props;
-  const hasTextArea = useMemo(() => flattenForm(form, sampleRepeats(form.fields)).some((r) => r.kind === 'multiline'), [form]);
+  const sample = useMemo(() => formRows(form, sampleAnswers(form.fields)), [form]);
+  const hasTextArea = sample.some((r) => r.kind === 'field' && r.field.kind === 'multiline');
   const layoutFor = (rowCount: number): FrameLayout =>
     frameLayout(latest.current.height, latest.current.title !== undefined, rowCount, hasTextArea);
   const envFor = (s: EditorState): Env => ({ form: latest.current.form, today: latest.current.today, listHeight: layoutFor(s.rows.length).list });
@@ -108,7 +108,7 @@ export function FormEditor(props: FormEditorProps) {
   if (stateForm.current !== form) {
     // Another form (the screen switched service) starts afresh, from this `initial`.
     stateForm.current = form;
-    state.current = initState(form, props.initial, { form, today: props.today, listHeight: layoutFor(flattenForm(form).length).list });
+    state.current = initState(form, props.initial, { form, today: props.today, listHeight: layoutFor(formRows(form, {}).length).list });
   }
   const [, setVersion] = useState(0);
 
@@ -128,8 +128,8 @@ export function FormEditor(props: FormEditorProps) {
   const api = (): FormEditorApi => {
     const row = focusedRow(state.current!);
     return {
-      ...(row?.type === 'field' ? { focused: { path: row.path.join('.'), field: row.field } } : {}),
-      values: () => buildValues(latest.current.form, state.current!.answers).values,
+      ...(row?.kind === 'field' ? { focused: { path: row.path, field: row.field } } : {}),
+      values: () => draft(state.current!, envFor(state.current!)),
       set: (patch) => dispatch({ type: 'set', patch }),
       submit: () => dispatch({ type: 'submit' }),
     };
@@ -157,7 +157,7 @@ export function FormEditor(props: FormEditorProps) {
     // Only a new list of problems is news; the dispatch closure changes every render.
   }, [props.problems]);
 
-  const labelWidth = useMemo(() => labelColumn(flattenForm(form, sampleRepeats(form.fields)), width), [form, width]);
+  const labelWidth = useMemo(() => labelColumn(sample, width), [sample, width]);
   const s = state.current!;
   const layout = layoutFor(s.rows.length);
   const focusIndex = s.rows.findIndex((r) => r.key === s.focus);

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import type { Action } from './editor-actions.js';
-import type { FormRow } from './fields.js';
+import { isChoiceRow, type FormRow } from './fields.js';
 
 /**
  * Keys to editor actions, by what is focused: on a text field ←/→ move the caret and Space is a
@@ -9,7 +9,7 @@ import type { FormRow } from './fields.js';
  * erase before the caret, as a clerk's Backspace must.
  */
 export function actionForKey(input: string, key: Key, row: FormRow | undefined): Action | undefined {
-  const choosing = row?.type === 'field' && (row.kind === 'choice' || row.kind === 'boolean');
+  const choosing = isChoiceRow(row);
   if (key.escape) return { type: 'cancel' };
   if (key.tab) return { type: 'move', by: key.shift ? -1 : 1 };
   if (key.upArrow) return { type: 'move', by: -1 };

@@ -115,8 +115,8 @@ export function pad(s: string, max: number): string {
  */
 export function labelColumn(sample: readonly FormRow[], lineWidth: number): number {
   const widths = sample
-    .filter((r) => r.type === 'field')
-    .map((r) => r.depth * 2 + Math.max(width(r.label.kk), width(r.label.ru)) + 2);
+    .filter((r) => r.kind === 'field')
+    .map((r) => r.depth * 2 + Math.max(width(r.field.label.kk), width(r.field.label.ru)) + 2);
   return Math.max(10, Math.min(Math.max(0, ...widths), Math.floor((lineWidth - 2) * 0.42)));
 }
 

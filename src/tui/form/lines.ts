@@ -1,11 +1,10 @@
+import { labelsAt, type FormDef } from '../../core/forms/field.js';
+import { showValue } from '../../core/forms/questionnaire/display.js';
 import { t } from '../../core/i18n/catalogue.js';
-import { labelsAt, type ChoiceField, type GroupField } from '../../core/forms/field.js';
-import type { FormDef } from '../../core/forms/field.js';
 import { pick, type Lang } from '../../core/i18n/text.js';
-import { enclosingRow, type FormRow } from './fields.js';
-import type { EditorState } from './editor-state.js';
+import { enclosingRow, fieldKind, isChoiceRow, type FormRow } from './fields.js';
+import { rawValue, type EditorState } from './editor-state.js';
 import { caretWindow, pad, textArea, truncate, width, wrap } from './layout.js';
-import type { RawValue } from './values.js';
 
 /**
  * The editor's lines as styled pieces of text, built without Ink so what a clerk reads can be
@@ -34,23 +33,18 @@ export function lineText(line: Line): string {
   return line.map((s) => s.text).join('');
 }
 
-function shown(row: FormRow, value: RawValue | undefined, lang: Lang): { text: string; placeholder: boolean } {
-  if (value === undefined || value === '') {
-    return row.kind === 'choice' || row.kind === 'boolean' ? { text: t(lang, 'tuiForm.choose'), placeholder: true } : { text: '', placeholder: false };
-  }
-  if (row.kind === 'boolean') return { text: t(lang, value ? 'tuiForm.yes' : 'tuiForm.no'), placeholder: false };
-  if (row.kind === 'choice') {
-    const choice = (row.field as ChoiceField).choices.find((c) => c.value === value);
-    return { text: choice ? pick(choice.label, lang) : String(value), placeholder: false };
-  }
+function shown(row: FormRow, s: EditorState, lang: Lang): { text: string; placeholder: boolean } {
+  const value = rawValue(s, row.key);
+  const text = showValue(row.field, value, lang);
+  if (text === undefined) return isChoiceRow(row) ? { text: t(lang, 'tuiForm.choose'), placeholder: true } : { text: '', placeholder: false };
   // One row per field: line breaks of a pasted text are shown as a sign, not as new rows.
-  return { text: String(value).replace(/\n/g, '↵'), placeholder: false };
+  return { text: isChoiceRow(row) ? text : String(value).replace(/\n/g, '↵'), placeholder: false };
 }
 
 /** A field's label, indented, with '*' when required, padded to the label column. */
 function labelCell(row: FormRow, ctx: LineContext): string {
-  const req = row.required ? ' *' : '';
-  return pad(truncate('  '.repeat(row.depth) + pick(row.label, ctx.lang), ctx.labelWidth - width(req)) + req, ctx.labelWidth);
+  const req = row.field.required ? ' *' : '';
+  return pad(truncate('  '.repeat(row.depth) + pick(row.field.label, ctx.lang), ctx.labelWidth - width(req)) + req, ctx.labelWidth);
 }
 
 /** One row of the list. */
@@ -60,13 +54,13 @@ export function rowLine(row: FormRow, s: EditorState, ctx: LineContext): Line {
   const indent = '  '.repeat(row.depth);
   const error = s.errors[row.key];
   const room = ctx.width - width(mark);
-  if (row.type !== 'field') {
+  if (row.kind !== 'field') {
     const text =
-      row.type === 'item' ? t(ctx.lang, 'tuiForm.row', { n: row.index ?? 0 })
-      : row.type === 'add' ? t(ctx.lang, 'tuiForm.addRow', { count: row.index ?? 0, max: (row.field as GroupField).repeat?.max ?? 0 })
-      : pick(row.label, ctx.lang);
+      row.kind === 'row' ? t(ctx.lang, 'form.row', { n: row.index + 1 })
+      : row.kind === 'addRow' ? t(ctx.lang, 'tuiForm.addRow', { count: row.rows, max: row.field.repeat?.max ?? 0 })
+      : pick(row.field.label, ctx.lang);
     const head = truncate(indent + text, room);
-    const style: Style | undefined = focused && !ctx.plain ? 'focus' : row.type === 'section' ? 'heading' : row.type === 'item' ? 'dim' : undefined;
+    const style: Style | undefined = focused && !ctx.plain ? 'focus' : row.kind === 'section' ? 'heading' : row.kind === 'row' ? 'dim' : undefined;
     const line: Segment[] = [{ text: mark }, { text: head, ...(style ? { style } : {}) }];
     if (error) line.push({ text: truncate(` ✗ ${pick(error, ctx.lang)}`, room - width(head)), style: 'error' });
     return line;
@@ -74,9 +68,8 @@ export function rowLine(row: FormRow, s: EditorState, ctx: LineContext): Line {
   const label = labelCell(row, ctx);
   const valueRoom = room - ctx.labelWidth - 1;
   const line: Segment[] = [{ text: mark }, { text: label, ...(focused && !ctx.plain ? { style: 'focus' as const } : {}) }, { text: ' ' }];
-  const value = shown(row, s.answers.raw[row.key], ctx.lang);
-  const isText = row.kind !== 'choice' && row.kind !== 'boolean';
-  if (focused && isText) {
+  const value = shown(row, s, ctx.lang);
+  if (focused && !isChoiceRow(row)) {
     // The focused field shows its problem in full below the list; here only the sign.
     const w = caretWindow(value.text, s.caret, valueRoom - (error ? 2 : 0));
     if (ctx.plain) line.push({ text: `${w.before}|${w.at === ' ' && !w.after ? '' : w.at}${w.after}` });
@@ -99,11 +92,11 @@ export function rowLine(row: FormRow, s: EditorState, ctx: LineContext): Line {
  * under its label, so the clerk sees what is being written (a certificate's content runs long).
  */
 export function rowLines(row: FormRow, s: EditorState, ctx: LineContext, area: number): Line[] {
-  if (row.key !== s.focus || row.kind !== 'multiline' || area < 2) return [rowLine(row, s, ctx)];
+  if (row.key !== s.focus || fieldKind(row) !== 'multiline' || area < 2) return [rowLine(row, s, ctx)];
   const error = s.errors[row.key];
   const mark = ctx.plain ? MARK : NO_MARK;
   const cols = ctx.width - width(mark) - ctx.labelWidth - 1 - (error ? 2 : 0) - (ctx.plain ? 1 : 0);
-  const text = shown(row, s.answers.raw[row.key], ctx.lang).text;
+  const text = shown(row, s, ctx.lang).text;
   return textArea(text, s.caret, cols, area).map((part, i) => {
     const line: Segment[] = i === 0
       ? [{ text: mark }, { text: labelCell(row, ctx), ...(ctx.plain ? {} : { style: 'focus' as const }) }, { text: ' ' }]
@@ -122,16 +115,16 @@ export function detailLines(s: EditorState, row: FormRow | undefined, ctx: LineC
   let style: Style = 'dim';
   const error = row ? s.errors[row.key] : undefined;
   if (row && error) {
-    const label = labelsAt(ctx.form, row.path).map((l) => pick(l, ctx.lang)).join(' → ');
+    const label = labelsAt(ctx.form, row.parts).map((l) => pick(l, ctx.lang)).join(' → ');
     parts.push(t(ctx.lang, 'form.problem', { label, expected: pick(error, ctx.lang) }));
     style = 'error';
   } else if (row?.field.hint) {
     parts.push(pick(row.field.hint, ctx.lang));
   }
-  if (row?.type === 'field' && row.kind === 'choice') {
-    parts.push((row.field as ChoiceField).choices.map((c, i) => `${i + 1} ${pick(c.label, ctx.lang)}`).join(' · '));
-  } else if (row?.type === 'field' && row.kind === 'boolean') {
-    parts.push(`1 ${t(ctx.lang, 'tuiForm.yes')} · 2 ${t(ctx.lang, 'tuiForm.no')}`);
+  if (row?.kind === 'field' && row.field.kind === 'choice') {
+    parts.push(row.field.choices.map((c, i) => `${i + 1} ${pick(c.label, ctx.lang)}`).join(' · '));
+  } else if (fieldKind(row) === 'boolean') {
+    parts.push(`1 ${t(ctx.lang, 'common.yes')} · 2 ${t(ctx.lang, 'common.no')}`);
   }
   const wrapped = wrap(parts.join(' · '), ctx.width - 2, lines);
   return Array.from({ length: lines }, (_, i) => [{ text: NO_MARK }, { text: wrapped[i] ?? '', style }]);
@@ -141,9 +134,9 @@ export function detailLines(s: EditorState, row: FormRow | undefined, ctx: LineC
 export function helpLine(s: EditorState, row: FormRow | undefined, ctx: LineContext, extra?: string): Line {
   const bad = Object.keys(s.errors).length;
   const parts: string[] = [];
-  if (row?.type === 'add') parts.push(t(ctx.lang, 'tuiForm.keys.add'));
-  if (row?.type === 'field' && (row.kind === 'choice' || row.kind === 'boolean')) parts.push(t(ctx.lang, 'tuiForm.keys.choice'));
-  if (row?.type === 'field' && enclosingRow(row.key)) parts.push(t(ctx.lang, 'tuiForm.keys.row'));
+  if (row?.kind === 'addRow') parts.push(t(ctx.lang, 'tuiForm.keys.add'));
+  if (isChoiceRow(row)) parts.push(t(ctx.lang, 'tuiForm.keys.choice'));
+  if (row?.kind === 'field' && enclosingRow(row.key)) parts.push(t(ctx.lang, 'tuiForm.keys.row'));
   if (extra) parts.push(extra);
   parts.push(t(ctx.lang, 'tuiForm.keys'));
   const errors = bad > 0 ? `${t(ctx.lang, 'tuiForm.errors', { count: bad })} · ` : '';

@@ -64,15 +64,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], rel
     const onChange = (r: Request) => {
       if (!relevant || relevant(r)) reload();
     };
-    services.requests.changes.on('changed', onChange);
-    services.requests.changes.on('resync', reload);
+    services.clerk.changes.on('changed', onChange);
+    services.clerk.changes.on('resync', reload);
     return () => {
       generation.current++;
       loading.current = false;
       again.current = false;
       clearTimeout(retry.current);
-      services.requests.changes.off('changed', onChange);
-      services.requests.changes.off('resync', reload);
+      services.clerk.changes.off('changed', onChange);
+      services.clerk.changes.off('resync', reload);
     };
   }, [reload, services]);
   return { value, reload, problem };

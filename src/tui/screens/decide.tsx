@@ -3,14 +3,11 @@ import { Box } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import { render } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
-import { channelOf } from '../../core/lifecycle/channels.js';
 import { TRANSITIONS } from '../../core/lifecycle/table.js';
 import type { Action, Request } from '../../core/request.js';
 import { findRefusal, type RefusalCode } from '../../core/refusals.js';
 import { findService } from '../../core/services/catalogue.js';
-import { unlockKey, DEMO_KEY_PASSPHRASE } from '../../documents/keys.js';
-import type { Credential } from '../../documents/pki/pkcs12.js';
-import { domainError, fail, type Result } from '../../core/result.js';
+import type { Result } from '../../core/result.js';
 import { Line, Para, Row } from '../components/line.js';
 import { edit, TextField } from '../components/text-field.js';
 import { useSession } from '../session.js';
@@ -57,35 +54,28 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
   ];
   const current = items[Math.min(cursor, items.length - 1)]!;
 
-  const credential = (): Result<Credential | undefined> => {
-    if (!signed) return { ok: true, value: undefined };
-    if (!user.signingKey) return fail(domainError('GUARD_FAILED', { key: 'documents.keyMissing', params: { login: user.login } }));
-    return unlockKey(user, needsPassphrase ? passphrase : DEMO_KEY_PASSPHRASE);
-  };
-
+  // The desk unlocks the key (a demo key without a passphrase), takes the channel from the role and
+  // fills the certificate's fields the clerk left out (app/clerk-desk.ts).
   const confirm = () => {
-    const unlocked = credential();
-    if (!unlocked.ok) {
-      setPassphrase('');
-      return setProblem(render(lang, unlocked.error.message));
-    }
     setBusy(true);
     setProblem(t('tui.busy'));
-    const channel = channelOf(actor.role);
-    void services.requests
-      .actOn(request, {
+    void services.clerk
+      .decide(actor, request, {
         action,
-        actor,
-        channel,
         ...(reasons.length ? { reasons } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(needs.ground && grounds[ground] ? { ground: grounds[ground].code } : {}),
         ...(content ? { content } : {}),
-        ...(unlocked.value ? { credential: unlocked.value } : {}),
+        ...(needsPassphrase ? { passphrase } : {}),
       })
       .then((result) => {
         setBusy(false);
         if (result.ok || result.error.code === 'CONFLICT') return onDone(result);
+        if (result.error.fields?.some((f) => f.path === 'passphrase')) {
+          // A wrong passphrase: typed again, in its own field.
+          setPassphrase('');
+          setCursor(items.findIndex((i) => i.kind === 'passphrase'));
+        }
         setProblem([render(lang, result.error.message), ...(result.error.detail ? [render(lang, result.error.detail)] : [])].join(' '));
       });
   };
@@ -135,7 +125,7 @@ export function Decide({ action, request, height, onDone, onCancel }: DecideProp
           case 'note':
             return <TextField key="note" label={t(needs.note === 'justification' ? 'tui.decide.justification' : 'tui.decide.note')} value={note} width={width} active={active} plain={plain} />;
           case 'passphrase':
-            return <TextField key="pass" label={t('tui.decide.passphrase')} value={passphrase} width={width} active={active} plain={plain} secret />;
+            return <TextField key="pass" label={t('clerk.passphraseField')} value={passphrase} width={width} active={active} plain={plain} secret />;
           case 'confirm':
             return <Row key="confirm" width={width} selected={active} plain={plain}>{`[ ${t('tui.decide.confirm')} ]`}</Row>;
         }

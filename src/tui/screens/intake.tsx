@@ -4,7 +4,6 @@ import type { NewAttachment } from '../../app/attachments.js';
 import { formatDate } from '../../core/calendar/dates.js';
 import { render } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
-import { fieldAt } from '../../core/forms/field.js';
 import { findOrganisation } from '../../core/offices.js';
 import type { FieldProblem } from '../../core/result.js';
 import { findService } from '../../core/services/catalogue.js';
@@ -30,9 +29,6 @@ export interface IntakeProps {
 type Choice = { kind: 'draft'; draft: RequestSummary } | { kind: 'service'; id: ServiceId };
 type Step = 'choose' | 'form' | 'files' | 'confirm';
 
-/** Registry fields the look-up may fill into the applicant group, by the form's field ids. */
-const FROM_REGISTRY = ['lastName', 'firstName', 'patronymic', 'birthDate', 'phone'] as const;
-
 /**
  * Counter intake: the service (or a saved draft), the questionnaire from the service's form with
  * the person-registry look-up (F3 on the IIN), scans from files, a check, then registration and
@@ -55,7 +51,7 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
   const [busy, setBusy] = useState(false);
 
   const { value: drafts } = useLoad(
-    () => (actor.organisationId ? services.requests.drafts(actor.organisationId) : Promise.resolve([])),
+    () => services.clerk.drafts(actor),
     [actor.organisationId],
     (changed) => changed.receivedBy === actor.organisationId,
   );
@@ -72,20 +68,21 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
       setAnswers({});
       return setStep('form');
     }
-    const draft = await services.store.get(choice.draft.id);
-    if (!draft) return;
+    const found = await services.clerk.draft(actor, choice.draft.id);
+    if (!found.ok) return setMessage(render(lang, found.error.message));
+    const draft = found.value;
     setServiceId(draft.service);
     setDraftId(draft.id);
     setAnswers(draft.answers);
     setStep('form');
   };
 
-  const submission = () => ({ serviceId: serviceId!, channel, answers, actor, lang: lang === 'en' ? ('ru' as const) : lang, attachments: files, ...(draftId ? { draftId } : {}) });
+  const submission = () => ({ serviceId: serviceId!, answers, lang: lang === 'en' ? ('ru' as const) : lang, attachments: files, ...(draftId ? { draftId } : {}) });
 
   const register = () => {
     setBusy(true);
     setMessage(t('tui.busy'));
-    void services.requests.submit(submission()).then(async (result) => {
+    void services.clerk.register(actor, submission()).then(async (result) => {
       setBusy(false);
       if (!result.ok) {
         setMessage([render(lang, result.error.message), ...(result.error.reasons ?? [])].join(' '));
@@ -95,14 +92,14 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
         }
         return;
       }
-      const receipt = await writeCurrentPdf(services, result.value);
+      const receipt = await writeCurrentPdf(services, actor, result.value);
       onDone(t('tui.intake.registered', { number: result.value.number ?? '', due: result.value.due ? formatDate(result.value.due.dueDate) : '—', path: receipt.ok ? receipt.value : '—' }));
     });
   };
 
   const saveDraft = () => {
     setBusy(true);
-    void services.requests.saveDraft({ ...submission() }).then((result) => {
+    void services.clerk.saveDraft(actor, submission()).then((result) => {
       setBusy(false);
       if (result.ok) onDone(t('tui.intake.draftSaved'));
       else setMessage(render(lang, result.error.message));
@@ -111,16 +108,12 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
 
   const lookUp = (event: FormKeyEvent, api: FormEditorApi): boolean => {
     if (event.fn !== 'f3' || !api.focused || !api.focused.path.endsWith('iin') || !service) return false;
-    const iin = String((api.values() as Record<string, Record<string, unknown>>).applicant?.iin ?? '').replace(/\D/g, '');
-    void services.reference.persons.findPerson(iin).then((person) => {
-      if (!person) return setMessage(t('tui.intake.registry', { result: t('tui.intake.registryMissing') }));
-      const patch: Record<string, unknown> = {};
-      for (const id of FROM_REGISTRY) {
-        const value = person[id];
-        if (value && fieldAt(service.form, ['applicant', id])) patch[`applicant.${id}`] = id === 'birthDate' ? formatDate(value) : value;
-      }
-      api.set(patch);
-      setMessage(t('tui.intake.registry', { result: t('tui.intake.registryFound', { name: [person.lastName, person.firstName, person.patronymic].filter(Boolean).join(' ') }) }));
+    const iin = String((api.values() as Record<string, Record<string, unknown>>).applicant?.iin ?? '');
+    void services.clerk.prefill(actor, service.id, iin).then((found) => {
+      if (!found.ok) return setMessage(render(lang, found.error.message));
+      if (!found.value) return setMessage(t('tui.intake.registry', { result: t('tui.intake.registryMissing') }));
+      api.set(found.value.values);
+      setMessage(t('tui.intake.registry', { result: t('tui.intake.registryFound', { name: found.value.fullName }) }));
     });
     return true;
   };
@@ -162,7 +155,7 @@ export function Intake({ height, onDone, onCancel }: IntakeProps) {
   if (step === 'form' && service) {
     return (
       <Box flexDirection="column">
-        <FormEditor form={service.form} lang={lang} today={services.requests.moment().today} initial={answers} height={height - 2} width={width} plain={plain}
+        <FormEditor form={service.form} lang={lang} today={services.clerk.moment().today} initial={answers} height={height - 2} width={width} plain={plain}
           title={title} problems={problems} extraKeys={lookUp} extraHelp={`F3 ${t('tui.intake.registryKey')}`}
           onChange={setAnswers}
           onSubmit={(values) => { setAnswers(values); setProblems([]); setMessage(''); setStep('files'); }}

@@ -20,7 +20,7 @@ export function IssueForm({ request, title, height, onSubmit, onCancel }: IssueF
     <FormEditor
       form={service.resultForm}
       lang={lang}
-      today={services.requests.moment().today}
+      today={services.clerk.moment().today}
       initial={prefilled(request, {})}
       height={height}
       width={columns - 1}

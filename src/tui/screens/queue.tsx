@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
-import { queueScope } from '../../app/access.js';
+import { canOpen } from '../../app/access.js';
 import { formatDate } from '../../core/calendar/dates.js';
 import { pick } from '../../core/i18n/text.js';
 import { deadlineStatusOf } from '../../core/lifecycle/deadline.js';
@@ -57,16 +57,15 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
   const [draft, setDraft] = useState('');
   const pageSize = Math.max(3, height - CHROME);
   const width = columns - 1;
-  const scope = queueScope(actor) ?? {};
 
   const { value: page, problem } = useLoad(async () => {
-    const { today } = services.requests.moment();
+    const { today } = services.clerk.moment();
     const base = search ? { text: search } : tabFilter(tab, services.reference.calendar, today);
-    const list = await services.requests.list({ ...base, ...scope, order: 'due', limit: pageSize, offset });
+    const list = await services.clerk.queue(actor, { ...base, order: 'due', limit: pageSize, offset });
     return { ...list, today };
   }, [tab, search, offset, pageSize, actor.login],
-  // Only changes in this queue's office or centre reload it.
-  (r) => (!scope.office || r.office === scope.office) && (!scope.receivedBy || r.receivedBy === scope.receivedBy));
+  // Only changes within this queue's scope (the office's or centre's requests) reload it.
+  (r) => canOpen(actor, r));
 
   const items = page?.items ?? [];
   const total = page?.total ?? 0;
@@ -145,7 +144,7 @@ export function Queue({ place, onPlace, height, onOpen, onStatus, onIntake, onRe
   const nameW = Math.max(8, width - 1 - numberW - serviceW - dueW - flagW);
   const cells = (number: string, service: string, name: string, due: string, flag: string) =>
     [fit(number, numberW - 1), fit(service, serviceW - 1), fit(name, nameW - 1), fit(due, dueW - 1), fit(flag, flagW)].join(' ');
-  const today = page?.today ?? services.requests.moment().today;
+  const today = page?.today ?? services.clerk.moment().today;
   const flagOf = (s: RequestSummary): string => {
     const status = deadlineStatusOf(s.state, s.dueDate, today, services.reference.calendar);
     if (status === 'overdue' || status === 'dueSoon') return t(status === 'overdue' ? 'tui.mark.overdue' : 'tui.mark.dueSoon');

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { DIR_MODE, FILE_MODE } from '../../store/modes.js';
 import { join } from 'node:path';
 import { reportCsv, reportTables, type ReportTable } from '../../app/report-tables.js';
-import { supervisorReport } from '../../app/statistics.js';
+import { render } from '../../core/i18n/catalogue.js';
 import { fit, Line } from '../components/line.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -43,11 +43,9 @@ export function Report({ height, onQueue }: ReportProps) {
   const [scroll, setScroll] = useState(0);
   const [saved, setSaved] = useState('');
   const width = columns - 1;
-  const { value: report, problem } = useLoad(
-    () => supervisorReport(services.store, services.reference, services.requests.moment().today, {}),
-    [actor.login],
-    () => false,
-  );
+  const { value: loaded, problem: unavailable } = useLoad(() => services.clerk.report(actor), [actor.login], () => false);
+  const report = loaded?.ok ? loaded.value : undefined;
+  const problem = loaded && !loaded.ok ? render(lang, loaded.error.message) : unavailable;
   const tables = report ? reportTables(report, lang) : [];
   const chosen = tables[Math.min(section, Math.max(0, tables.length - 1))];
   const table = chosen?.compactZeroColumns ? withoutZeroColumns(chosen) : chosen;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
-import { canOpen } from '../../app/access.js';
+import type { RequestRef } from '../../app/clerk-desk.js';
 import { formatDate } from '../../core/calendar/dates.js';
 import { render, type MessageKey } from '../../core/i18n/catalogue.js';
 import { pick } from '../../core/i18n/text.js';
@@ -21,7 +21,8 @@ type Section = (typeof SECTIONS)[number];
 export const ACTION_KEYS: Readonly<Partial<Record<Action, string>>> = { take: 't', issue: 'i', refuse: 'r', extend: 'e', return: 'b', deliver: 'd', store: 's' };
 
 export interface RequestViewProps {
-  readonly id: string;
+  /** The request as the queue named it: by number, or by id when it has none (a draft). */
+  readonly target: RequestRef;
   readonly height: number;
   readonly onBack: () => void;
   readonly onAct: (action: Action, request: Request) => void;
@@ -29,19 +30,21 @@ export interface RequestViewProps {
 }
 
 /** One request: its questionnaire, files, history, due date and result, and what may be done now. */
-export function RequestView({ id, height, onBack, onAct, onStatus }: RequestViewProps) {
+export function RequestView({ target, height, onBack, onAct, onStatus }: RequestViewProps) {
   const { services, actor, t, lang, columns } = useSession();
   const [section, setSection] = useState<Section>('questionnaire');
   const [scroll, setScroll] = useState(0);
-  const { value: request, problem } = useLoad(() => services.store.get(id), [id], (r) => r.id === id);
+  const key = 'id' in target ? target.id : target.number;
+  // The desk checks that this actor may open the request before it reads it (app/clerk-desk.ts).
+  const { value: opened, problem } = useLoad(() => services.clerk.open(actor, target), [key, actor.login], (r) => ('id' in target ? r.id : r.number) === key);
+  const request = opened?.ok ? opened.value : undefined;
   const width = columns - 1;
   const bodyHeight = Math.max(3, height - 5);
-  const allowed = request && canOpen(actor, request);
-  const actions = request && allowed ? actionsFrom(request.state, actor.role).filter((a) => ACTION_KEYS[a]) : [];
+  const actions = request ? actionsFrom(request.state, actor.role).filter((a) => ACTION_KEYS[a]) : [];
 
   useKeys((input, key) => {
     if (key.escape) return onBack();
-    if (!request || !allowed) return;
+    if (!request) return;
     if (key.tab || key.rightArrow || key.leftArrow) {
       const step = key.leftArrow || (key.tab && key.shift) ? -1 : 1;
       setSection(SECTIONS[(SECTIONS.indexOf(section) + step + SECTIONS.length) % SECTIONS.length]!);
@@ -50,7 +53,7 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
     if (key.pageDown || key.downArrow) return setScroll((s) => s + (key.pageDown ? bodyHeight : 1));
     if (key.pageUp || key.upArrow) return setScroll((s) => Math.max(0, s - (key.pageUp ? bodyHeight : 1)));
     if (input === 'p') {
-      void writeCurrentPdf(services, request).then((written) =>
+      void writeCurrentPdf(services, actor, request).then((written) =>
         onStatus(written.ok ? t('tui.pdf.written', { path: written.value }) : render(lang, written.error.message)),
       );
       return;
@@ -59,8 +62,8 @@ export function RequestView({ id, height, onBack, onAct, onStatus }: RequestView
     if (action) onAct(action, request);
   });
 
+  if (opened && !opened.ok) return <Para width={width} lines={3}>{render(lang, opened.error.message)}</Para>;
   if (!request) return <Para width={width} lines={3}>{problem ?? t('tui.busy')}</Para>;
-  if (!allowed) return <Line width={width}>{t('tui.request.forbidden')}</Line>;
 
   const service = findService(request.service)!;
   const offset = services.reference.offices.timezoneOffsetMinutes;

@@ -20,7 +20,6 @@ export const botFormMessages = {
   'botForm.selected': { kk: '✓ {label}', ru: '✓ {label}', en: '✓ {label}' },
   'botForm.yes': { kk: 'Иә', ru: 'Да', en: 'Yes' },
   'botForm.no': { kk: 'Жоқ', ru: 'Нет', en: 'No' },
-  'botForm.row': { kk: '{n}-жол', ru: 'строка {n}', en: 'row {n}' },
 
   // An optional section and repeated rows
   'botForm.group.question': { kk: 'Бұл бөлімді толтырасыз ба?', ru: 'Заполнить этот раздел?', en: 'Fill in this section?' },
@@ -37,8 +36,7 @@ export const botFormMessages = {
   'botForm.rows.none': { kk: 'Жоқ, өткізіп жіберу', ru: 'Нет, пропустить', en: 'No, skip it' },
   'botForm.rows.done': { kk: 'Болды, әрі қарай', ru: 'Это всё, дальше', en: 'That is all, go on' },
 
-  // A refused answer: "<field path>: <what is expected>"
-  'botForm.problem': { kk: '⚠️ {label}: {expected}', ru: '⚠️ {label}: {expected}', en: '⚠️ {label}: {expected}' },
+  // A refused answer is named with form.problemAt (messages/forms.ts)
   'botForm.expected.choice': { kk: 'мына нұсқалардың бірі: {choices}', ru: 'один из вариантов: {choices}', en: 'one of: {choices}' },
   'botForm.expected.boolean': { kk: '«Иә» немесе «Жоқ»', ru: '«Да» или «Нет»', en: '"Yes" or "No"' },
   'botForm.expected.buttons': { kk: 'батырмалардың бірін басыңыз: {options}', ru: 'нажмите одну из кнопок: {options}', en: 'press one of the buttons: {options}' },

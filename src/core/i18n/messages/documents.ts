@@ -160,11 +160,6 @@ export const documentMessages = {
     ru: 'Список {file} нельзя принять: {reason}. Нужен файл CRL, подписанный доверенным удостоверяющим центром.',
     en: 'Cannot accept {file}: {reason}. A CRL signed by a trusted CA is needed.',
   },
-  'documents.keys.adminOnly': {
-    kk: 'Кілттерді тек әкімші басқарады; {login} — {role}.',
-    ru: 'Ключами управляет только администратор; {login} — {role}.',
-    en: 'Only an administrator manages keys; {login} is {role}.',
-  },
   'documents.kind.archive-certificate': { kk: 'мұрағаттық анықтама', ru: 'архивная справка', en: 'archival certificate' },
   'documents.kind.archive-no-information': { kk: 'ақпараттың жоқтығы туралы хат', ru: 'письмо об отсутствии сведений', en: '"no information" letter' },
   'documents.kind.unemployed-certificate': { kk: 'жұмыссыз ретінде тіркелу туралы анықтама', ru: 'справка о регистрации в качестве безработного', en: 'unemployment registration certificate' },

@@ -8,6 +8,9 @@ export const formMessages = {
     en: 'The questionnaire has errors in {count} field(s).',
   },
   'form.problem': { kk: '«{label}»: {expected}', ru: '«{label}»: {expected}', en: '"{label}": {expected}' },
+  // A questionnaire answered step by step names the field with its sections and row: "<path>: <what is expected>".
+  'form.problemAt': { kk: '⚠️ {label}: {expected}', ru: '⚠️ {label}: {expected}', en: '⚠️ {label}: {expected}' },
+  'form.row': { kk: '{n}-жол', ru: 'строка {n}', en: 'row {n}' },
   'form.required': { kk: 'міндетті өріс; {expected}', ru: 'обязательное поле; {expected}', en: 'required; {expected}' },
   'form.unknownField': {
     kk: 'бұл қызметтің сауалнамасында мұндай өріс жоқ',

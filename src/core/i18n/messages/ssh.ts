@@ -94,11 +94,6 @@ export const sshMessages = {
   'ssh.expected.minutes': { kk: '0-ден үлкен минут саны', ru: 'число минут больше 0', en: 'a number of minutes above 0' },
 
   // anyqtama users: passwords and SSH keys
-  'users.adminOnly': {
-    kk: 'Пайдаланушыларды тек әкімші басқарады; {login} — {role}.',
-    ru: 'Пользователями управляет только администратор; {login} — {role}.',
-    en: 'Only an admin manages users; {login} is {role}.',
-  },
   'users.password.set': { kk: '«{login}» құпиясөзі өзгертілді.', ru: 'Пароль «{login}» изменён.', en: 'Password of "{login}" changed.' },
   'users.password.needed': {
     kk: 'Жаңа құпиясөзді ANYQTAMA_NEW_PASSWORD айнымалысында немесе --password-file файлында беріңіз.',
@@ -128,11 +123,6 @@ export const sshMessages = {
     en: '{file} is a private key. Never hand it over; give its .pub file.',
   },
   'users.key.none': { kk: '«{login}» үшін тіркелген SSH кілттері жоқ.', ru: 'У «{login}» нет зарегистрированных ключей SSH.', en: '"{login}" has no registered SSH keys.' },
-  'users.expected.keyNumber': {
-    kk: 'кілт нөмірі 1–{count} (anyqtama users key list LOGIN)',
-    ru: 'номер ключа 1–{count} (anyqtama users key list LOGIN)',
-    en: 'a key number 1–{count} (anyqtama users key list LOGIN)',
-  },
   'users.expected.keyFile': { kk: 'SSH ашық кілтінің файлы (.pub)', ru: 'файл открытого ключа SSH (.pub)', en: 'an SSH public key file (.pub)' },
   'users.expected.action': {
     kk: 'password, key list, key add немесе key remove',

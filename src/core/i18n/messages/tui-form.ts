@@ -4,11 +4,8 @@ import type { Text } from '../text.js';
 export const tuiFormMessages = {
   'tuiForm.moreAbove': { kk: '↑ жоғарыда тағы {count} жол', ru: '↑ выше ещё строк: {count}', en: '↑ {count} more above' },
   'tuiForm.moreBelow': { kk: '↓ төменде тағы {count} жол', ru: '↓ ниже ещё строк: {count}', en: '↓ {count} more below' },
-  'tuiForm.row': { kk: '{n}-жол', ru: 'строка {n}', en: 'row {n}' },
   'tuiForm.addRow': { kk: '+ жол қосу ({count}/{max})', ru: '+ добавить строку ({count}/{max})', en: '+ add a row ({count}/{max})' },
   'tuiForm.choose': { kk: '‹таңдаңыз›', ru: '‹выберите›', en: '‹choose›' },
-  'tuiForm.yes': { kk: 'иә', ru: 'да', en: 'yes' },
-  'tuiForm.no': { kk: 'жоқ', ru: 'нет', en: 'no' },
   'tuiForm.errors': { kk: '✗ қате өріс: {count}', ru: '✗ полей с ошибкой: {count}', en: '✗ fields to fix: {count}' },
   'tuiForm.keys': { kk: '↑↓ өріс · F2 дайын · Esc бас тарту', ru: '↑↓ поле · F2 готово · Esc отмена', en: '↑↓ field · F2 done · Esc cancel' },
   'tuiForm.keys.choice': { kk: '←→ Бос орын 1-9 таңдау', ru: '←→ Пробел 1-9 выбор', en: '←→ Space 1-9 choose' },

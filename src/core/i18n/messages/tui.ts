@@ -44,7 +44,6 @@ export const tuiMessages = {
   'tui.request.signed': { kk: 'Қол қойған: {name}, {date}; тексеру коды {code}', ru: 'Подписал: {name}, {date}; код проверки {code}', en: 'Signed by {name}, {date}; check code {code}' },
   'tui.request.keys': { kk: 'Tab бөлім · PgUp/PgDn · p PDF · Esc артқа', ru: 'Tab раздел · PgUp/PgDn · p PDF · Esc назад', en: 'Tab section · PgUp/PgDn · p PDF · Esc back' },
   'tui.request.actions': { kk: 'Әрекеттер: {list}', ru: 'Действия: {list}', en: 'Actions: {list}' },
-  'tui.request.forbidden': { kk: 'Бұл өтінішті ашуға құқығыңыз жоқ.', ru: 'У вас нет права открыть эту заявку.', en: 'You may not open this request.' },
   'tui.pdf.written': { kk: 'PDF сақталды: {path}', ru: 'PDF сохранён: {path}', en: 'PDF saved: {path}' },
 
   'tui.decide.title': { kk: '{number}: {action}', ru: '{number}: {action}', en: '{number}: {action}' },
@@ -54,7 +53,6 @@ export const tuiMessages = {
   'tui.decide.note': { kk: 'Себебі', ru: 'Причина', en: 'Reason' },
   'tui.decide.ground': { kk: 'Ұзарту негізі (←→):', ru: 'Основание продления (←→):', en: 'Extension ground (←→):' },
   'tui.decide.noGrounds': { kk: 'Бұл қызметте мерзімді ұзартуға болмайды.', ru: 'Эту услугу продлить нельзя.', en: 'This service cannot be extended.' },
-  'tui.decide.passphrase': { kk: 'Кілттің құпиясөзі', ru: 'Пароль ключа', en: 'Key passphrase' },
   'tui.decide.keys': { kk: '↑↓ өріс · Space белгілеу · Enter келесі/растау · Esc болдырмау', ru: '↑↓ поле · Space отметить · Enter далее/подтвердить · Esc отмена', en: '↑↓ field · Space mark · Enter next/confirm · Esc cancel' },
   'tui.decide.done': { kk: 'Орындалды: {action}. Күйі: {state}.', ru: 'Выполнено: {action}. Состояние: {state}.', en: 'Done: {action}. State: {state}.' },
   'tui.decide.demoKey': { kk: 'Демо кілтпен қол қойылады.', ru: 'Подпись демо-ключом.', en: 'Signed with the demo key.' },

@@ -1,6 +1,6 @@
 import type { Text } from '../text.js';
 
-/** Adding, disabling and enabling staff logins (`anyqtama users add|disable|enable`). */
+/** Adding, disabling and enabling staff logins (`anyqtama users add|disable|enable`), through the admin desk (src/app/admin-desk.ts). */
 export const userMessages = {
   'users.expected.newLogin': {
     kk: 'кіші латын әрпінен басталатын 2–32 таңба: кіші латын әріптері, цифрлар, «.», «_», «-»',
@@ -66,5 +66,15 @@ export const userMessages = {
     kk: '«{login}» — жалғыз белсенді әкімші: оны бұғаттауға болмайды, әйтпесе пайдаланушыларды ешкім басқара алмайды. Алдымен басқа әкімші қосыңыз.',
     ru: '«{login}» — единственный активный администратор: его нельзя заблокировать, иначе управлять пользователями будет некому. Сначала добавьте другого администратора.',
     en: '"{login}" is the only active administrator: disabling them would leave nobody to manage users. Add another administrator first.',
+  },
+  'users.notNamed': {
+    kk: 'Кім орындайтынын көрсетіңіз: --as LOGIN (тізім: `anyqtama users`).',
+    ru: 'Укажите, кто выполняет действие: --as LOGIN (список: `anyqtama users`).',
+    en: 'Say who is acting: --as LOGIN (see `anyqtama users`).',
+  },
+  'users.key.badNumber': {
+    kk: 'N мәні қате: кілт нөмірі 1–{count} (anyqtama users key list LOGIN)',
+    ru: 'Неверное значение N: номер ключа 1–{count} (anyqtama users key list LOGIN)',
+    en: 'Bad value for N: a key number 1–{count} (anyqtama users key list LOGIN)',
   },
 } satisfies Record<string, Text>;

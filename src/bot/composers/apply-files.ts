@@ -1,10 +1,13 @@
-import { render } from '../../core/i18n/catalogue.js';
+import { Composer } from 'telegraf';
+import { ALLOWED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES, mediaTypeOf } from '../../app/attachments.js';
 import { pick } from '../../core/i18n/text.js';
 import { sizeText } from '../../core/size.js';
-import { ALLOWED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES, checkAttachments, mediaTypeOf } from '../../app/attachments.js';
+import { ask, fileKeyboard, MB, TYPES } from '../ask.js';
+import type { CallbackOf } from '../callback-data.js';
+import { onApplyButton, onApplyInput, type BotContext } from '../context.js';
+import { documentsFor, type ApplyFlow } from '../flow.js';
 import * as q from '../questionnaire.js';
-import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
-import { ask, fileKeyboard, MB, TYPES } from './ask.js';
+import type { Turn } from '../turn.js';
 
 interface SentFile {
   readonly fileId: string;
@@ -15,8 +18,8 @@ interface SentFile {
 
 const allowed = (mediaType: string): boolean => (ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType);
 
-/** A file for the document being asked for: checked, stored by its hash, counted. */
-export async function file(turn: Turn, flow: ApplyFlow, sent: SentFile): Promise<void> {
+/** A file for the document being asked for: checked, stored by its hash as it arrives (the desk), counted. */
+async function file(turn: Turn, flow: ApplyFlow, sent: SentFile): Promise<void> {
   const doc = documentsFor(turn.service(flow))[flow.doc]!;
   const name = sent.name.slice(0, 120);
   // Telegram's type is trusted when it is one we take; otherwise the name's extension decides.
@@ -25,36 +28,36 @@ export async function file(turn: Turn, flow: ApplyFlow, sent: SentFile): Promise
   // Said before downloading: Telegram gives bots files up to 20 MB only.
   if (sent.size !== null && sent.size > MAX_ATTACHMENT_BYTES) return refuse(turn, flow, turn.t('bot.files.tooBig', { name, size: sizeText(sent.size), mb: MB }));
   turn.replies.push({ kind: 'action', action: 'typing' });
-  const bytes = await turn.deps.download(sent.fileId);
-  if (!bytes) return refuse(turn, flow, turn.t('bot.files.downloadFailed', { name }));
-  const checked = checkAttachments([{ name, mediaType, content: bytes }]);
-  if (!checked.ok) return refuse(turn, flow, render(turn.lang, checked.error.message));
-  const sha256 = await turn.deps.store.putBlob(bytes);
-  const files = [...flow.files, { document: doc.id, name, mediaType, size: bytes.byteLength, sha256 }];
+  const content = await turn.deps.download(sent.fileId);
+  if (!content) return refuse(turn, flow, turn.t('bot.files.downloadFailed', { name }));
+  const kept = await turn.desk.keepFile({ name, mediaType, content, documentId: doc.id });
+  if (!kept.ok) return refuse(turn, flow, turn.problem(kept.error));
+  const { sha256, size } = kept.value;
+  const files = [...flow.files, { document: doc.id, name, mediaType, size, sha256 }];
   const next = turn.set(flow, { files });
   const count = files.filter((f) => f.document === doc.id).length;
-  turn.say(turn.t('bot.files.received', { name, size: sizeText(bytes.byteLength), count }), fileKeyboard(turn, next));
+  turn.say(turn.t('bot.files.received', { name, size: sizeText(size), count }), fileKeyboard(turn, next));
 }
 
-function refuse(turn: Turn, flow: ApplyFlow, why: string): Promise<void> {
+function refuse(turn: Turn, flow: ApplyFlow, why: string): void {
   turn.say(why);
-  return ask(turn, flow);
+  ask(turn, flow);
 }
 
 /**
  * "Next" (or "skip") to the next document or the summary; "back" to the previous document or the
  * last question; "drop" removes the last file sent for this document (a wrong photo).
  */
-export function filesButton(turn: Turn, flow: ApplyFlow, head: 'next' | 'back' | 'drop'): Promise<void> {
+function pressed(turn: Turn, flow: ApplyFlow, { kind }: CallbackOf<'next' | 'back' | 'drop'>): void {
   const docs = documentsFor(turn.service(flow));
   const doc = docs[flow.doc]!;
-  if (head === 'drop') {
+  if (kind === 'drop') {
     const last = flow.files.findLastIndex((f) => f.document === doc.id);
     if (last < 0) return ask(turn, flow);
     turn.say(turn.t('bot.files.dropped', { name: flow.files[last]!.name }));
     return ask(turn, turn.set(flow, { files: flow.files.filter((_, i) => i !== last) }));
   }
-  if (head === 'back') {
+  if (kind === 'back') {
     if (flow.doc > 0) return ask(turn, turn.set(flow, { doc: flow.doc - 1 }));
     return ask(turn, turn.set(flow, { stage: 'form', form: q.back(turn.service(flow).form, flow.form!) }));
   }
@@ -63,5 +66,15 @@ export function filesButton(turn: Turn, flow: ApplyFlow, head: 'next' | 'back' |
     return ask(turn, flow);
   }
   if (flow.doc + 1 < docs.length) return ask(turn, turn.set(flow, { doc: flow.doc + 1 }));
-  return ask(turn, turn.set(flow, { stage: 'summary' }));
+  ask(turn, turn.set(flow, { stage: 'summary' }));
 }
+
+/** The documents, one request each: photos and scans, next, back, remove the last one. */
+export const applyFiles = new Composer<BotContext>(
+  onApplyButton('files', ['next', 'back', 'drop'], pressed),
+  onApplyInput('files', (turn, flow, input) => {
+    if (input.kind === 'file') return file(turn, flow, input);
+    turn.say(turn.t('bot.files.expected', { types: TYPES }));
+    ask(turn, flow);
+  }),
+);

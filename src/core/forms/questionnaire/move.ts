@@ -1,9 +1,7 @@
-import type { Field, FormDef } from '../../core/forms/field.js';
+import type { Field, FormDef } from '../field.js';
 import { problemText } from './display.js';
-import {
-  getAt, hasValue, HISTORY_LIMIT, isLocked, isRecord, keyPath, parsePath, sameStep, stepKey, SUMMARY,
-  type Path, type QuestionnaireState, type Step,
-} from './state.js';
+import { hasValue, isRecord, parsePath, type Path } from './paths.js';
+import { HISTORY_LIMIT, isLocked, keyPath, sameStep, stepKey, SUMMARY, type QuestionnaireState, type Step } from './state.js';
 import { failedCheckOnLeaving, following, indexOfStep, nearestStep, stepsOf } from './steps.js';
 
 /** Moving from one question to the next, and the bookkeeping that goes with it. */
@@ -93,11 +91,6 @@ function prune(fields: readonly Field[], container: Record<string, unknown>, pre
 
 function addKey(visited: readonly string[], key: string): string[] {
   return visited.includes(key) ? [...visited] : [...visited, key];
-}
-
-/** The value at a dotted path of the answers. */
-export function answerAt(state: QuestionnaireState, path: string): unknown {
-  return getAt(state.answers, parsePath(path));
 }
 
 /**

@@ -1,30 +1,31 @@
-import { pick } from '../../core/i18n/text.js';
-import { findOrganisation, providersOf } from '../../core/offices.js';
-import { MAX_ATTACHMENT_BYTES } from '../../app/attachments.js';
-import * as q from '../questionnaire.js';
-import { clip } from '../questionnaire/display.js';
-import type { Button, Keyboard } from '../replies.js';
-import { documentsFor, type ApplyFlow, type Turn } from '../turn.js';
+import { pick } from '../core/i18n/text.js';
+import { findOrganisation, providersOf } from '../core/offices.js';
+import { MAX_ATTACHMENT_BYTES } from '../app/attachments.js';
+import { encode } from './callback-data.js';
+import { documentsFor, type ApplyFlow } from './flow.js';
+import * as q from './questionnaire.js';
+import { clip } from './questionnaire/display.js';
+import type { Button, Keyboard } from './replies.js';
+import type { Turn } from './turn.js';
 
 /** The file types and size named in the questions; attachments.ts checks them. */
 export const TYPES = 'JPG, PNG, PDF, TIFF, HEIC';
 export const MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
 
-/** Says where the application stands and asks its current question again. */
-export async function resume(turn: Turn): Promise<void> {
+/** Says where the application stands and asks its current question again; the menu when none is under way. */
+export function resume(turn: Turn): void {
   if (turn.flow?.kind !== 'apply') return turn.menu();
   return ask(turn, turn.flow);
 }
 
-/** A button of an old message: a notice over the chat, then back to where the citizen stands. */
-export async function stale(turn: Turn): Promise<void> {
+/** A button of an old message (or data nobody sent): a notice over the chat, then back to where the citizen stands. */
+export function stale(turn: Turn): void {
   turn.notice = turn.t('bot.staleButton');
-  if (turn.flow?.kind === 'apply') return resume(turn);
-  turn.menu();
+  resume(turn);
 }
 
 /** Asks the question of the application's current stage. */
-export async function ask(turn: Turn, flow: ApplyFlow): Promise<void> {
+export function ask(turn: Turn, flow: ApplyFlow): void {
   switch (flow.stage) {
     case 'office':
       return askOffice(turn, flow);
@@ -45,9 +46,9 @@ export async function ask(turn: Turn, flow: ApplyFlow): Promise<void> {
 
 function navRow(turn: Turn, options: { back?: boolean; skip?: boolean } = {}): Button[] {
   const row: Button[] = [];
-  if (options.back) row.push(turn.button('bot.button.back', 'back'));
-  if (options.skip) row.push(turn.button('bot.button.skip', 'skip'));
-  row.push(turn.button('bot.button.cancel', 'cancel'));
+  if (options.back) row.push(turn.button('bot.button.back', { kind: 'back' }));
+  if (options.skip) row.push(turn.button('bot.button.skip', { kind: 'skip' }));
+  row.push(turn.button('bot.button.cancel', { kind: 'cancel' }));
   return row;
 }
 
@@ -55,7 +56,7 @@ function askOffice(turn: Turn, flow: ApplyFlow): void {
   const service = turn.service(flow);
   const offices = providersOf(turn.reference.offices, service.id);
   turn.say(turn.t('bot.apply.office', { service: pick(service.title, turn.lang) }), {
-    inline: [...offices.map((o): Button[] => [{ label: clip(pick(o.title, turn.lang), 64), data: `office:${o.id}` }]), navRow(turn)],
+    inline: [...offices.map((o): Button[] => [{ label: clip(pick(o.title, turn.lang), 64), data: encode({ kind: 'office', office: o.id }) }]), navRow(turn)],
   });
 }
 
@@ -72,13 +73,13 @@ function askStart(turn: Turn, flow: ApplyFlow): void {
     documents: docs.length === 0 ? turn.t('bot.apply.noDocuments') : docs.map((d) => turn.t(d.required ? 'bot.apply.documentRequired' : 'bot.apply.documentOptional', { title: pick(d.title, turn.lang) })).join('\n'),
     types: TYPES,
     mb: MB,
-  }), { inline: [[turn.button('bot.button.start', 'go')], navRow(turn)] });
+  }), { inline: [[turn.button('bot.button.start', { kind: 'go' })], navRow(turn)] });
 }
 
 function askField(turn: Turn, flow: ApplyFlow): void {
   const p = q.prompt(turn.service(flow).form, flow.form!, turn.lang, turn.today());
   // The question's path rides along, so a button of an old question cannot answer the current one.
-  const answers = p.buttons.map((row) => row.map((b): Button => ({ label: b.label, data: answerData(p.path, b.value) })));
+  const answers = p.buttons.map((row) => row.map((b): Button => ({ label: b.label, data: encode({ kind: 'answer', path: p.path, value: b.value }) })));
   turn.say(p.text, { inline: [...answers, navRow(turn, { back: true, skip: p.canSkip })] });
 }
 
@@ -99,16 +100,16 @@ export function fileKeyboard(turn: Turn, flow: ApplyFlow): Keyboard {
   const doc = documentsFor(turn.service(flow))[flow.doc]!;
   const have = flow.files.filter((f) => f.document === doc.id).length;
   const rows: Button[][] = [];
-  if (have > 0) rows.push([turn.button('bot.button.next', 'next')], [turn.button('bot.button.dropFile', 'drop')]);
-  else if (!doc.required) rows.push([turn.button('bot.button.skip', 'next')]);
-  rows.push([turn.button('bot.button.back', 'back'), turn.button('bot.button.cancel', 'cancel')]);
+  if (have > 0) rows.push([turn.button('bot.button.next', { kind: 'next' })], [turn.button('bot.button.dropFile', { kind: 'drop' })]);
+  else if (!doc.required) rows.push([turn.button('bot.button.skip', { kind: 'next' })]);
+  rows.push([turn.button('bot.button.back', { kind: 'back' }), turn.button('bot.button.cancel', { kind: 'cancel' })]);
   return { inline: rows };
 }
 
 function askEdit(turn: Turn, flow: ApplyFlow): void {
   const items = q.editMenu(turn.service(flow).form, flow.form!, turn.lang, flow.editAt);
-  const rows = items.map((i): Button[] => [{ label: clip(`${i.isSection ? '▸ ' : ''}${i.label}`, 64), data: `e:${i.value}` }]);
-  turn.say(turn.t('bot.summary.editWhat'), { inline: [...rows, [turn.button('bot.button.toSummary', 'sum')]] });
+  const rows = items.map((i): Button[] => [{ label: clip(`${i.isSection ? '▸ ' : ''}${i.label}`, 64), data: encode({ kind: 'editItem', value: i.value }) }]);
+  turn.say(turn.t('bot.summary.editWhat'), { inline: [...rows, [turn.button('bot.button.toSummary', { kind: 'toSummary' })]] });
 }
 
 /** The answers, the phone and the documents, with confirm and edit under the last part. */
@@ -126,12 +127,9 @@ function summary(turn: Turn, flow: ApplyFlow): void {
   const cut = last.lastIndexOf('\n\n');
   const closing = cut >= 0 ? `${last.slice(0, cut)}\n\n${extra}${last.slice(cut)}` : `${last}\n\n${extra}`;
   turn.say(closing, {
-    inline: [[turn.button('botForm.button.confirm', 'ok')], [turn.button('botForm.button.edit', 'edit'), turn.button('bot.button.cancel', 'cancel')]],
+    inline: [
+      [turn.button('botForm.button.confirm', { kind: 'confirm' })],
+      [turn.button('botForm.button.edit', { kind: 'edit' }), turn.button('bot.button.cancel', { kind: 'cancel' })],
+    ],
   });
-}
-
-/** callback_data of an answer button: `a:<path>|<value>`, or `a:<value>` where the path would pass Telegram's 64 bytes. */
-function answerData(path: string, value: string): string {
-  const full = `a:${path}|${value}`;
-  return Buffer.byteLength(full) <= 64 ? full : `a:${value}`;
 }

@@ -1,9 +1,8 @@
-import { fieldAt, type Field, type FormDef, type GroupField } from '../../core/forms/field.js';
-import type { Text } from '../../core/i18n/text.js';
-import {
-  getAt, isLocked, isRecord, joinPath, parsePath, stepKey, SUMMARY, within,
-  type Path, type QuestionnaireState, type Step,
-} from './state.js';
+import type { FormDef } from '../field.js';
+import { failedGroupCheck, type CheckProblem } from './check.js';
+import { outline, type OutlineNode } from './outline.js';
+import { joinPath, parsePath, within } from './paths.js';
+import { isLocked, stepKey, SUMMARY, type QuestionnaireState, type Step } from './state.js';
 
 /**
  * The questions of a form in the order they are asked, given the answers so far: an optional
@@ -13,30 +12,21 @@ import {
  * stored state can disagree with it.
  */
 export function stepsOf(form: FormDef, state: Pick<QuestionnaireState, 'answers' | 'locked'>): Step[] {
-  const out: Step[] = [];
-  addSteps(form.fields, [], state, out);
-  return out;
+  return outline(form, state.answers, { sections: 'entered', hidden: (path) => isLocked(state, path) }).flatMap(stepOf);
 }
 
-function addSteps(fields: readonly Field[], prefix: Path, state: Pick<QuestionnaireState, 'answers' | 'locked'>, out: Step[]): void {
-  for (const f of fields) {
-    const path = [...prefix, f.id];
-    const dotted = joinPath(path);
-    if (isLocked(state, dotted)) continue;
-    if (f.kind !== 'group') {
-      out.push({ kind: 'field', path: dotted });
-    } else if (f.repeat) {
-      const given = getAt(state.answers, path);
-      const rows = Math.max(Array.isArray(given) ? given.length : 0, f.repeat.min);
-      // Asked before the first row when rows are optional; kept once rows exist, so "back" from the first row returns to it.
-      if (f.repeat.min === 0 && f.repeat.max > 0) out.push({ kind: 'moreRows', path: dotted, rows: 0 });
-      for (let i = 0; i < rows; i++) {
-        addSteps(f.fields, [...path, i], state, out);
-        if (i + 1 >= f.repeat.min && i + 1 < f.repeat.max) out.push({ kind: 'moreRows', path: dotted, rows: i + 1 });
-      }
-    } else {
-      if (!f.required) out.push({ kind: 'enterGroup', path: dotted });
-      if (f.required || isRecord(getAt(state.answers, path))) addSteps(f.fields, path, state, out);
+function stepOf(node: OutlineNode): Step[] {
+  switch (node.kind) {
+    case 'field':
+      return [{ kind: 'field', path: node.path }];
+    case 'section':
+      return node.field.required || node.field.repeat ? [] : [{ kind: 'enterGroup', path: node.path }];
+    case 'row':
+      return [];
+    case 'addRow': {
+      // Asked before the first row when rows are optional, and after each row while more are allowed.
+      const { min, max } = node.field.repeat ?? { min: 0, max: 0 };
+      return node.rows >= min && node.rows < max ? [{ kind: 'moreRows', path: node.path, rows: node.rows }] : [];
     }
   }
 }
@@ -72,8 +62,7 @@ export function nearestStep(steps: readonly Step[], path: string): Step | undefi
  * kept, so going back to fix one question does not make the citizen answer the rest again).
  */
 export function following(steps: readonly Step[], state: QuestionnaireState, from: Step): Step {
-  const index = indexOfStep(steps, from);
-  const later = steps.slice(index + 1);
+  const later = steps.slice(indexOfStep(steps, from) + 1);
   if (state.scope !== null) {
     const scope = state.scope;
     return later.find((s) => within(s.path, scope)) ?? SUMMARY;
@@ -96,12 +85,6 @@ export function currentStep(form: FormDef, state: QuestionnaireState): Step {
   return steps.find((s) => !visited.has(stepKey(s))) ?? SUMMARY;
 }
 
-export interface CheckProblem {
-  /** The sub-field the check names, e.g. 'applicant.birthDate'. */
-  readonly path: string;
-  readonly expected: Text;
-}
-
 /**
  * A group's cross-field checks run when the citizen leaves the group (or one row of it): the
  * step just answered lies inside, the next one outside. Innermost group first.
@@ -110,22 +93,10 @@ export function failedCheckOnLeaving(form: FormDef, answers: Record<string, unkn
   if (from.kind === 'summary') return null;
   const path = parsePath(from.path);
   for (let end = path.length - 1; end >= 1; end--) {
-    const groupPath = path.slice(0, end);
-    const dotted = joinPath(groupPath);
-    if (to.kind !== 'summary' && within(to.path, dotted)) continue;
-    const group = groupAt(form, groupPath);
-    const value = getAt(answers, groupPath);
-    if (!group?.checks || !isRecord(value)) continue;
-    const failed = group.checks.find((check) => !check.test(value, today));
-    if (failed) return { path: `${dotted}.${failed.field}`, expected: failed.expected };
+    const group = path.slice(0, end);
+    if (to.kind !== 'summary' && within(to.path, joinPath(group))) continue;
+    const problem = failedGroupCheck(form, answers, group, today);
+    if (problem) return problem;
   }
   return null;
-}
-
-/** The group whose fields sit at this path: a section, or one row of a repeated section. */
-function groupAt(form: FormDef, path: Path): GroupField | undefined {
-  const field = fieldAt(form, path);
-  if (field?.kind !== 'group') return undefined;
-  const rowPath = typeof path[path.length - 1] === 'number';
-  return rowPath === Boolean(field.repeat) ? field : undefined;
 }
