@@ -6,7 +6,7 @@ import { loadReference, type Reference } from '../config/reference.js';
 import { diskErrorCode, type Store, type UserStore } from '../store/port.js';
 import { diskProblem } from '../app/unavailable.js';
 import { render, type MessageRef } from '../core/i18n/catalogue.js';
-import { AdminDesk } from '../app/admin-desk.js';
+import type { AdminDesk } from '../app/admin-desk.js';
 import { auditCommand, type AuditedCommand, type CommandOrigin } from '../app/command-audit.js';
 import { osUser, ownerProblem } from './data-dir.js';
 import type { Io } from './io.js';
@@ -154,10 +154,14 @@ export class CliContext {
 
   /** Runs `work` at the administrator's desk (users, keys, trust) on the open store, and closes it. */
   atAdminDesk<T>(work: (desk: AdminDesk) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>> {
-    return this.withService((service, store) => work(new AdminDesk({
-      store, moment: () => service.moment(), origin: this.origin(),
-      trust: { dir: this.trustDirs()[0]!, load: () => this.trust(), reload: () => this.reloadTrust() },
-    })));
+    // The desk and the key code it brings (node-forge, the PKCS#12 reader) load for admin commands only.
+    return this.withService(async (service, store) => {
+      const { AdminDesk } = await import('../app/admin-desk.js');
+      return work(new AdminDesk({
+        store, moment: () => service.moment(), origin: this.origin(),
+        trust: { dir: this.trustDirs()[0]!, load: () => this.trust(), reload: () => this.reloadTrust() },
+      }));
+    });
   }
 
   /** Runs `work` with the store open, and always closes it. */
