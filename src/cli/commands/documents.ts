@@ -7,8 +7,6 @@ import { DOCUMENT_VARIANTS, type DocumentVariant } from '../../core/request.js';
 import { fail, ok, type DomainError, type Result } from '../../core/result.js';
 import { normaliseCode } from '../../documents/codes.js';
 import { DOCUMENT_KINDS } from '../../documents/model.js';
-import { renderPdf } from '../../documents/render.js';
-import { sampleDocuments } from '../../documents/samples.js';
 import type { Verification } from '../../documents/service.js';
 import { describeVerification, kindLabel } from '../../documents/verification-text.js';
 import { badValue, missing } from '../args.js';
@@ -44,6 +42,8 @@ export const pdfCommand: CommandSpec = {
     const sample = str(values.sample);
     if (sample !== undefined) {
       // An office's template preview: the sample document of a kind, never a real request's.
+      // pdfkit, the fonts and the QR encoder load here only: `verify` and `keys` never need them.
+      const [{ sampleDocuments }, { renderPdf }] = await Promise.all([import('../../documents/samples.js'), import('../../documents/render.js')]);
       const model = sampleDocuments().find((d) => d.kind === sample);
       if (!model) return finish(ctx, fail(badValue(ctx.lang, '--sample', 'documents.expected.kind', { kinds: DOCUMENT_KINDS.join(', ') })), () => undefined);
       const lang = variant ?? 'both';

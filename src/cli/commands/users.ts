@@ -2,7 +2,6 @@ import type { AdminDesk } from '../../app/admin-desk.js';
 import { checkNewStaff, checkPassword, type NewStaffInput, type StaffField } from '../../app/staff.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { domainError, fail, ok, type DomainError, type Result } from '../../core/result.js';
-import { fingerprintOfLine, parsePublicKeys } from '../../ssh/keys.js';
 import { badValue, missing } from '../args.js';
 import { finish, str, type CommandSpec } from '../command.js';
 import type { CliContext } from '../context.js';
@@ -82,6 +81,8 @@ async function setPassword(ctx: CliContext, login: string | undefined, as: strin
 }
 
 async function keyCommand(ctx: CliContext, action: string | undefined, login: string | undefined, arg: string | undefined, as: string | undefined): Promise<number> {
+  // ssh2's key parser loads for the key subcommands only, not for every `users` command.
+  const { fingerprintOfLine, parsePublicKeys } = await import('../../ssh/keys.js');
   if (action === 'list') {
     const result = await onLogin(ctx, login, (desk, who) => desk.sshKeys(who).then((keys) => (keys.ok ? ok({ login: who, keys: keys.value }) : keys)));
     return finish(ctx, result, ({ login: who, keys }) => {
