@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DIR_MODE, FILE_MODE } from './modes.js';
 
@@ -18,17 +18,7 @@ import { DIR_MODE, FILE_MODE } from './modes.js';
 export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  // Owner only (M6: requests, scans, users' keys and chats are personal data), whatever the umask.
-  const file = await open(temp, 'w', FILE_MODE);
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } catch (error) {
-    await file.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await file.close();
+  await fillTempFile(temp, (file) => file.writeFile(data));
   try {
     await rename(temp, path);
   } catch (error) {
@@ -36,6 +26,24 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * Creates `temp` (owner only: requests, scans, users' keys and chats are personal data, whatever
+ * the umask), lets `fill` write it, and fsyncs it. On a failure (a full disk) the half-written file
+ * is removed, so it cannot fill the disk further, and the error goes on. Renaming is the caller's.
+ */
+export async function fillTempFile(temp: string, fill: (file: FileHandle) => Promise<unknown>): Promise<void> {
+  const file = await open(temp, 'w', FILE_MODE);
+  try {
+    await fill(file);
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await file.close();
 }
 
 /**

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { RequestSummary } from '../port.js';
 import { AppendLog } from './append-log.js';
 import { QueueIndex } from './queue-index.js';
-import { syncDirectory } from '../durable-file.js';
+import { fillTempFile, syncDirectory } from '../durable-file.js';
 import { diskErrorCode } from '../port.js';
 import { DIR_MODE, FILE_MODE } from './permissions.js';
 
@@ -274,20 +274,13 @@ export class IndexJournal {
     const picture = [...this.entries.values()];
 
     const temp = join(this.dir, `.snapshot-${next}.jsonl.tmp`);
-    const file = await open(temp, 'w', FILE_MODE);
-    try {
+    // A full disk leaves no half snapshot to fill it further; the journals still hold everything.
+    await fillTempFile(temp, async (file) => {
       for (let i = 0; i < picture.length; i += CHUNK) {
         const chunk = picture.slice(i, i + CHUNK).map((e) => JSON.stringify({ t: 'put', e }) + '\n').join('');
         await file.write(chunk);
       }
-      await file.sync();
-    } catch (error) {
-      // A full disk: no half snapshot is left to fill it further; the journals still hold everything.
-      await file.close();
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await file.close();
+    });
     await rename(temp, join(this.dir, `snapshot-${next}.jsonl`));
     await syncDirectory(this.dir);
     // Every older generation, not only the last: a compaction the disk refused left its journal.
